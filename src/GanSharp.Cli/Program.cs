@@ -1,0 +1,2 @@
+GanSharp.Runtime.NativeEnvironment.Configure();
+Console.WriteLine("gansharp");
