@@ -20,6 +20,7 @@ internal sealed class ToyOptions
     public readonly Option<string> OptimizerG = Named<OptimizerKind>("--optimizer-g", "Optimiser of G.");
     public readonly Option<double> LrD = new("--lr-d") { Description = "Learning rate of D." };
     public readonly Option<double> LrG = new("--lr-g") { Description = "Learning rate of G." };
+    public readonly Option<string> LrSchedule = Named<LearningRateSchedule>("--lr-schedule", "Learning-rate schedule of both players: constant, or linear decay to 0.");
     public readonly Option<double> Beta1 = new("--beta1") { Description = "Adam β₁ (both players)." };
     public readonly Option<double> Beta2 = new("--beta2") { Description = "Adam β₂ (both players)." };
     public readonly Option<double> Momentum = new("--momentum") { Description = "SGD momentum (both players)." };
@@ -36,7 +37,7 @@ internal sealed class ToyOptions
     /// <summary>Every option, in help order.</summary>
     public IEnumerable<Option> All => new Option[]
     {
-        Data, Objective, K, BatchSize, Iterations, Prior, LatentDim, OptimizerD, OptimizerG, LrD, LrG, Beta1, Beta2, Momentum,
+        Data, Objective, K, BatchSize, Iterations, Prior, LatentDim, OptimizerD, OptimizerG, LrD, LrG, LrSchedule, Beta1, Beta2, Momentum,
         GLayers, GWidth, DLayers, DWidth, Activation, Seed, FramesEvery, Device, Threads,
     };
 
@@ -57,6 +58,7 @@ internal sealed class ToyOptions
         if (Has(OptimizerG)) config = config with { OptimizerG = SettingNames.Parse<OptimizerKind>(Given(OptimizerG)!, "optimizer") };
         if (Has(LrD)) config = config with { LrD = Given(LrD) };
         if (Has(LrG)) config = config with { LrG = Given(LrG) };
+        if (Has(LrSchedule)) config = config with { LrSchedule = SettingNames.Parse<LearningRateSchedule>(Given(LrSchedule)!, "learning-rate schedule") };
         if (Has(Beta1)) config = config with { Beta1 = Given(Beta1) };
         if (Has(Beta2)) config = config with { Beta2 = Given(Beta2) };
         if (Has(Momentum)) config = config with { Momentum = Given(Momentum) };

@@ -13,6 +13,7 @@ public static class SettingNames
         [typeof(NoisePrior)] = new (Enum, string)[] { (NoisePrior.Normal, "normal"), (NoisePrior.Uniform, "uniform") },
         [typeof(OptimizerKind)] = new (Enum, string)[] { (OptimizerKind.Adam, "adam"), (OptimizerKind.Sgd, "sgd") },
         [typeof(Activation)] = new (Enum, string)[] { (Activation.ReLU, "relu"), (Activation.LeakyReLU, "leaky-relu"), (Activation.Tanh, "tanh"), (Activation.ELU, "elu") },
+        [typeof(LearningRateSchedule)] = new (Enum, string)[] { (LearningRateSchedule.Constant, "constant"), (LearningRateSchedule.Linear, "linear") },
         [typeof(ComputeDevice)] = new (Enum, string)[] { (ComputeDevice.Cpu, "cpu"), (ComputeDevice.Cuda, "cuda") },
     };
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using GanSharp.Data;
 using GanSharp.Distributions;
 using GanSharp.Metrics;
@@ -32,7 +33,13 @@ public sealed class ToyRun
     /// <summary>At most about this many per-iteration entries go into metrics.json's history.</summary>
     public const int HistoryBudget = 1000;
 
-    private static readonly JsonSerializerOptions MetricsJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    // The iteration that diverged is recorded too, so non-finite numbers are written as "NaN"/"Infinity".
+    private static readonly JsonSerializerOptions MetricsJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        WriteIndented = true,
+    };
 
     /// <param name="config">The settings; validated here.</param>
     /// <param name="outputDirectory">Where the files go (created if needed).</param>
@@ -105,6 +112,7 @@ public sealed class ToyRun
                     cancelled = true;
                     break;
                 }
+                ApplySchedule(trainer);
                 var stats = trainer.Step();
                 last = stats;
                 bool scoreNow = Config.FramesEvery > 0 && stats.Iteration % Config.FramesEvery == 0 && stats.Iteration < Config.Iterations;
@@ -135,6 +143,15 @@ public sealed class ToyRun
         var files = new List<string> { "config.json", "metrics.json", "samples.csv", "training.gif", "curves.png" };
         files.AddRange(frames.Select(f => Path.GetRelativePath(OutputDirectory, f)));
         return new ToyRunResult(Config, trainer.Iteration, seconds, cancelled, finalModes, history, OutputDirectory, files);
+    }
+
+    /// <summary>Sets both players' learning rates for the coming iteration (see <see cref="LearningRateSchedule"/>).</summary>
+    private void ApplySchedule(GanTrainer trainer)
+    {
+        if (Config.LrSchedule == LearningRateSchedule.Constant) return;
+        double factor = 1.0 - (double)trainer.Iteration / Config.Iterations;
+        foreach (var group in trainer.DiscriminatorOptimizer.ParamGroups) group.LearningRate = Config.LrD * factor;
+        foreach (var group in trainer.GeneratorOptimizer.ParamGroups) group.LearningRate = Config.LrG * factor;
     }
 
     private static Device ResolveDevice(ComputeDevice device)

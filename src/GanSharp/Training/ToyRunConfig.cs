@@ -22,6 +22,7 @@ namespace GanSharp.Training;
 /// <param name="OptimizerG">G's optimiser.</param>
 /// <param name="LrD">D's learning rate.</param>
 /// <param name="LrG">G's learning rate.</param>
+/// <param name="LrSchedule">Learning-rate schedule of both players.</param>
 /// <param name="Beta1">Adam's β₁ (both players).</param>
 /// <param name="Beta2">Adam's β₂ (both players).</param>
 /// <param name="Momentum">SGD momentum (both players).</param>
@@ -46,6 +47,7 @@ public sealed record ToyRunConfig(
     OptimizerKind OptimizerG = OptimizerKind.Adam,
     double LrD = 1e-3,
     double LrG = 1e-3,
+    LearningRateSchedule LrSchedule = LearningRateSchedule.Constant,
     double Beta1 = 0.5,
     double Beta2 = 0.999,
     double Momentum = 0.9,
@@ -148,6 +150,7 @@ public sealed record ToyRunConfig(
         options.Converters.Add(new SettingNameConverter<NoisePrior>());
         options.Converters.Add(new SettingNameConverter<OptimizerKind>());
         options.Converters.Add(new SettingNameConverter<Activation>());
+        options.Converters.Add(new SettingNameConverter<LearningRateSchedule>());
         options.Converters.Add(new SettingNameConverter<ComputeDevice>());
         return options;
     }
