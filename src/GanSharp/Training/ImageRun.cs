@@ -100,12 +100,12 @@ public sealed class ImageRun : IDisposable
 
     /// <summary>Starts a new run in <paramref name="runDirectory"/>, which must not hold checkpoints already.</summary>
     /// <exception cref="ArgumentException">Invalid options.</exception>
-    /// <exception cref="InvalidOperationException">The folder already holds a run.</exception>
+    /// <exception cref="IOException">The folder already holds a run.</exception>
     public static ImageRun Start(ImageRunOptions options, string runDirectory)
     {
         options.EnsureValid();
         if (CheckpointStore.List(Path.Combine(runDirectory, "checkpoints")).Count > 0)
-            throw new InvalidOperationException($"{runDirectory} already holds a run with checkpoints: continue it with --resume {runDirectory}, or choose another output folder.");
+            throw new IOException($"{runDirectory} already holds a run with checkpoints: continue it with --resume {runDirectory}, or choose another output folder.");
         return new ImageRun(options, runDirectory);
     }
 
@@ -122,7 +122,7 @@ public sealed class ImageRun : IDisposable
     /// Continues the run in <paramref name="runDirectory"/> from its latest checkpoint (from the start when it has none).
     /// <paramref name="requested"/> may lengthen the run or change how often it samples and checkpoints; anything else that differs is an error.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The requested configuration conflicts with the run's.</exception>
+    /// <exception cref="ArgumentException">The requested configuration conflicts with the run's.</exception>
     /// <exception cref="InvalidDataException">The checkpoint was written for another architecture or is corrupt.</exception>
     public static ImageRun Resume(string runDirectory, ImageRunOptions? requested = null)
     {
@@ -130,7 +130,7 @@ public sealed class ImageRun : IDisposable
         var options = requested ?? saved;
         var conflicts = saved.ConflictsWith(options);
         if (conflicts.Count > 0)
-            throw new InvalidOperationException(
+            throw new ArgumentException(
                 $"Cannot resume {runDirectory} with a conflicting configuration ({string.Join("; ", conflicts)}). " +
                 "Leave these options out to continue the run as it was, or start a new run in another folder.");
         options.EnsureValid();

@@ -108,7 +108,7 @@ public sealed class ImageRunTests : IDisposable
         Directory.CreateDirectory(runDir);
         var saved = Tiny("pictures-folder");
         File.WriteAllText(Path.Combine(runDir, ImageRun.ConfigFileName), saved.ToJson());
-        var e = Assert.Throws<InvalidOperationException>(() => ImageRun.Resume(runDir, saved with { Model = ImageModelKind.Mlp, Seed = 6, Epochs = 9 }));
+        var e = Assert.Throws<ArgumentException>(() => ImageRun.Resume(runDir, saved with { Model = ImageModelKind.Mlp, Seed = 6, Epochs = 9 }));
         Assert.Contains("model: the run has Dcgan, requested Mlp", e.Message);
         Assert.Contains("seed: the run has 5, requested 6", e.Message);
         Assert.DoesNotContain("epochs", e.Message);
@@ -120,7 +120,7 @@ public sealed class ImageRunTests : IDisposable
         var runDir = Path.Combine(_dir, "existing");
         Directory.CreateDirectory(Path.Combine(runDir, "checkpoints"));
         File.WriteAllText(Path.Combine(runDir, "checkpoints", "checkpoint-000000004.gsckpt"), "x");
-        var e = Assert.Throws<InvalidOperationException>(() => ImageRun.Start(Tiny("x"), runDir));
+        var e = Assert.Throws<IOException>(() => ImageRun.Start(Tiny("x"), runDir));
         Assert.Contains("--resume", e.Message);
     }
 
