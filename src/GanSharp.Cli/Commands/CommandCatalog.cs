@@ -9,5 +9,7 @@ internal static class CommandCatalog
     {
         yield return TrainCommand.Create();
         yield return DemoCommand.Create();
+        yield return SampleCommand.Create();
+        yield return ExportCommand.Create();
     }
 }

@@ -14,12 +14,15 @@ internal static class TrainCommand
         var config = new Option<string>("--config") { Description = "JSON file of settings (snake_case keys, as in a run's config.json); options given here override it.", HelpName = "FILE" };
         var output = new Option<string>("--out") { Description = "Output directory.", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("runs", "train") };
         var toy = new ToyOptions();
-        var command = new Command("train", "Train a GAN on 1D/2D points (a built-in target or your own .csv/.npy file) and write pictures and metrics.");
+        var images = new ImageTrainingOptions();
+        var command = new Command("train", "Train a GAN on 1D/2D points (a built-in target or your own .csv/.npy file), or on images (--data fashion-mnist|mnist|FOLDER), and write pictures and metrics.");
         command.Options.Add(config);
         command.Options.Add(output);
         foreach (var option in toy.All) command.Options.Add(option);
+        foreach (var option in images.All) command.Options.Add(option);
         command.SetAction((result, cancel) => Task.FromResult(CommandErrors.Guard(console, () =>
         {
+            if (images.AppliesTo(result, toy)) return images.Run(console, result, toy, result.GetValue(output)!, cancel);
             var path = result.GetValue(config);
             var baseConfig = path is null ? new ToyRunConfig() : ToyRunConfig.Load(path);
             return RunOnPoints(console, toy.Apply(result, baseConfig), result.GetValue(output)!, cancel);

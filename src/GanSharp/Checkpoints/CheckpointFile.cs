@@ -1,0 +1,162 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using GanSharp.Training;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace GanSharp.Checkpoints;
+
+/// <summary>
+/// One checkpoint file: a zip archive holding the run's configuration (<c>config.json</c>), its position (<c>state.json</c>),
+/// G and D in TorchSharp's module format (<c>generator.bin</c>, <c>discriminator.bin</c>) and both optimisers' states.
+/// Written to a temporary file and renamed, so a reader never sees a partial checkpoint, even after SIGKILL.
+/// </summary>
+public static class CheckpointFile
+{
+    /// <summary>File extension of checkpoints.</summary>
+    public const string Extension = ".gsckpt";
+
+    /// <summary>Layout version written into <see cref="CheckpointState.FormatVersion"/>.</summary>
+    public const int FormatVersion = 1;
+
+    private const string ConfigEntry = "config.json";
+    private const string StateEntry = "state.json";
+    private const string GeneratorEntry = "generator.bin";
+    private const string DiscriminatorEntry = "discriminator.bin";
+    private const string GeneratorOptimizerEntry = "generator-optimizer.bin";
+    private const string DiscriminatorOptimizerEntry = "discriminator-optimizer.bin";
+
+    /// <summary>Writes everything needed to resume <paramref name="trainer"/> exactly, with <paramref name="configJson"/>, atomically.</summary>
+    public static void Write(string path, string configJson, GanTrainer trainer)
+    {
+        var state = new CheckpointState(FormatVersion, trainer.Iteration, GeneratorState(trainer.NoiseGenerator), trainer.Data.SaveState());
+        var temp = path + ".tmp";
+        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
+        {
+            using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
+            {
+                AddText(zip, ConfigEntry, configJson);
+                AddText(zip, StateEntry, JsonSerializer.Serialize(state));
+                AddBinary(zip, GeneratorEntry, w => trainer.Generator.save(w));
+                AddBinary(zip, DiscriminatorEntry, w => trainer.Discriminator.save(w));
+                AddBinary(zip, GeneratorOptimizerEntry, w => Helper(trainer.GeneratorOptimizer).save_state_dict(w));
+                AddBinary(zip, DiscriminatorOptimizerEntry, w => Helper(trainer.DiscriminatorOptimizer).save_state_dict(w));
+            }
+            file.Flush(flushToDisk: true);
+        }
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>The configuration JSON stored in the checkpoint at <paramref name="path"/>.</summary>
+    /// <exception cref="InvalidDataException">Not a GanSharp checkpoint.</exception>
+    public static string ReadConfig(string path)
+    {
+        using var zip = Open(path);
+        return ReadText(zip, path, ConfigEntry);
+    }
+
+    /// <summary>The iteration and random-stream positions stored at <paramref name="path"/>.</summary>
+    public static CheckpointState ReadState(string path)
+    {
+        using var zip = Open(path);
+        return JsonSerializer.Deserialize<CheckpointState>(ReadText(zip, path, StateEntry))
+            ?? throw new InvalidDataException($"{path}: empty state.json.");
+    }
+
+    /// <summary>Loads only G's weights (for sampling and export) into <paramref name="generator"/>, which must have the stored architecture.</summary>
+    /// <exception cref="InvalidDataException">The stored weights do not fit <paramref name="generator"/> (another architecture).</exception>
+    public static void LoadGenerator(string path, Module generator)
+    {
+        using var zip = Open(path);
+        LoadModule(zip, path, GeneratorEntry, generator, "generator");
+    }
+
+    /// <summary>Restores G, D, both optimisers, the iteration and the noise and data streams of <paramref name="trainer"/>.</summary>
+    /// <exception cref="InvalidDataException">The checkpoint is corrupt or holds another architecture.</exception>
+    public static void Restore(string path, GanTrainer trainer)
+    {
+        using var zip = Open(path);
+        var state = JsonSerializer.Deserialize<CheckpointState>(ReadText(zip, path, StateEntry))
+            ?? throw new InvalidDataException($"{path}: empty state.json.");
+        if (state.FormatVersion != FormatVersion)
+            throw new InvalidDataException($"{path}: checkpoint format {state.FormatVersion}, this GanSharp reads format {FormatVersion}.");
+        LoadModule(zip, path, GeneratorEntry, trainer.Generator, "generator");
+        LoadModule(zip, path, DiscriminatorEntry, trainer.Discriminator, "discriminator");
+        ReadBinary(zip, path, GeneratorOptimizerEntry, r => Helper(trainer.GeneratorOptimizer).load_state_dict(r));
+        ReadBinary(zip, path, DiscriminatorOptimizerEntry, r => Helper(trainer.DiscriminatorOptimizer).load_state_dict(r));
+        using (var noise = tensor(state.NoiseGeneratorState, dtype: uint8)) trainer.NoiseGenerator.set_state(noise);
+        trainer.Data.LoadState(state.Data);
+        trainer.Iteration = state.Iteration;
+    }
+
+    private static OptimizerHelper Helper(optim.Optimizer optimizer) =>
+        optimizer as OptimizerHelper ?? throw new NotSupportedException($"Optimiser {optimizer.GetType().Name} cannot save its state.");
+
+    private static byte[] GeneratorState(Generator generator)
+    {
+        using var state = generator.get_state();
+        return state.data<byte>().ToArray();
+    }
+
+    private static ZipArchive Open(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Checkpoint not found: {path}", path);
+        try
+        {
+            return new ZipArchive(File.OpenRead(path), ZipArchiveMode.Read);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path} is not a GanSharp checkpoint (not a readable archive: {e.Message}).", e);
+        }
+    }
+
+    private static void LoadModule(ZipArchive zip, string path, string entry, Module module, string who)
+    {
+        try
+        {
+            ReadBinary(zip, path, entry, r => module.load(r, strict: true));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException or EndOfStreamException)
+        {
+            throw new InvalidDataException(
+                $"{path} holds a {who} of another architecture than the one built from its configuration or requested: {e.Message}", e);
+        }
+    }
+
+    private static void AddText(ZipArchive zip, string name, string text)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        stream.Write(Encoding.UTF8.GetBytes(text));
+    }
+
+    private static void AddBinary(ZipArchive zip, string name, Action<BinaryWriter> write)
+    {
+        // TorchSharp's writers seek, zip entry streams cannot: write to memory first.
+        using var memory = new MemoryStream();
+        using (var writer = new BinaryWriter(memory, Encoding.UTF8, leaveOpen: true)) write(writer);
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        memory.Position = 0;
+        memory.CopyTo(stream);
+    }
+
+    private static string ReadText(ZipArchive zip, string path, string name)
+    {
+        using var reader = new StreamReader(Entry(zip, path, name).Open(), Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    private static void ReadBinary(ZipArchive zip, string path, string name, Action<BinaryReader> read)
+    {
+        using var memory = new MemoryStream();
+        using (var stream = Entry(zip, path, name).Open()) stream.CopyTo(memory);
+        memory.Position = 0;
+        using var reader = new BinaryReader(memory, Encoding.UTF8);
+        read(reader);
+    }
+
+    private static ZipArchiveEntry Entry(ZipArchive zip, string path, string name) =>
+        zip.GetEntry(name) ?? throw new InvalidDataException($"{path} is not a GanSharp checkpoint: it has no {name}.");
+}
