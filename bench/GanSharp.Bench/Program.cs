@@ -17,6 +17,7 @@ var times = new double[arguments.Iterations];
 var rss = new List<double[]>();
 double rssAfterWarmup = ResidentMemory.CurrentMiB();
 var clock = new Stopwatch();
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 for (int i = 0; i < arguments.Iterations; i++)
 {
     clock.Restart();
@@ -24,6 +25,7 @@ for (int i = 0; i < arguments.Iterations; i++)
     times[i] = clock.Elapsed.TotalMilliseconds;
     if (arguments.RssEvery > 0 && (i + 1) % arguments.RssEvery == 0) rss.Add(new[] { i + 1.0, ResidentMemory.CurrentMiB() });
 }
+var cpuPerIteration = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / arguments.Iterations;
 
 var result = new Dictionary<string, object?>
 {
@@ -33,6 +35,7 @@ var result = new Dictionary<string, object?>
     ["iterations"] = arguments.Iterations,
     ["warmup"] = arguments.Warmup,
     ["times_ms"] = times,
+    ["cpu_ms_per_iteration"] = cpuPerIteration,
     ["flops_per_iteration"] = row.FlopsPerIteration,
     ["rss_after_warmup_mib"] = rssAfterWarmup,
     ["rss_mib"] = rss,
@@ -45,4 +48,4 @@ else File.WriteAllText(arguments.Out, json);
 
 var sorted = times.Order().ToArray();
 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"gansharp {arguments.Row}: median {sorted[sorted.Length / 2]:F3} ms over {times.Length} iterations, threads {torch.get_num_threads()}, peak RSS {ResidentMemory.PeakMiB():F0} MiB"));
+    $"gansharp {arguments.Row}: median {sorted[sorted.Length / 2]:F3} ms (CPU {cpuPerIteration:F3} ms) over {times.Length} iterations, threads {torch.get_num_threads()}, peak RSS {ResidentMemory.PeakMiB():F0} MiB"));

@@ -126,15 +126,17 @@ def main():
         row.step()
     rss_after_warmup = resident_mib("VmRSS:")
     times, rss = [], []
+    cpu_start = time.process_time()
     for i in range(args.iterations):
         start = time.perf_counter()
         row.step()
         times.append((time.perf_counter() - start) * 1000.0)
         if args.rss_every and (i + 1) % args.rss_every == 0:
             rss.append([i + 1, resident_mib("VmRSS:")])
+    cpu_per_iteration = (time.process_time() - cpu_start) * 1000.0 / args.iterations
     result = {
         "side": "pytorch", "row": args.row, "threads": torch.get_num_threads(), "iterations": args.iterations,
-        "warmup": args.warmup, "times_ms": times, "flops_per_iteration": row.flops_per_iteration,
+        "warmup": args.warmup, "times_ms": times, "cpu_ms_per_iteration": cpu_per_iteration, "flops_per_iteration": row.flops_per_iteration,
         "rss_after_warmup_mib": rss_after_warmup, "rss_mib": rss, "peak_rss_mib": resident_mib("VmHWM:"),
         "runtime": f"PyTorch {torch.__version__}, Python {sys.version.split()[0]}",
     }
@@ -145,7 +147,7 @@ def main():
     else:
         print(text)
     ordered = sorted(times)
-    print(f"pytorch {args.row}: median {ordered[len(ordered) // 2]:.3f} ms over {len(times)} iterations, "
+    print(f"pytorch {args.row}: median {ordered[len(ordered) // 2]:.3f} ms (CPU {cpu_per_iteration:.3f} ms) over {len(times)} iterations, "
           f"threads {torch.get_num_threads()}, peak RSS {resident_mib('VmHWM:'):.0f} MiB", file=sys.stderr)
 
 
