@@ -1,6 +1,7 @@
 using GanSharp.Data;
 using GanSharp.Distributions;
 using GanSharp.Objectives;
+using GanSharp.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -16,6 +17,7 @@ public sealed class GanTrainer : IDisposable
 {
     private readonly Generator _noise;
     private readonly Parameter[] _generatorParameters;
+    private readonly Parameter[] _trainableDiscriminatorParameters;
 
     /// <param name="generator">G: z [m, LatentDim] ↦ x [m, ...].</param>
     /// <param name="discriminator">D's logit: x [m, ...] ↦ l [m]; D(x) = σ(l).</param>
@@ -33,7 +35,9 @@ public sealed class GanTrainer : IDisposable
         Data = data;
         Generator.to(Device);
         Discriminator.to(Device);
+        ThreadPolicy.ApplyFor(new nn.Module[] { Generator, Discriminator }, options.BatchSize);
         _generatorParameters = Generator.parameters().ToArray();
+        _trainableDiscriminatorParameters = Discriminator.parameters().Where(p => p.requires_grad).ToArray();
         GeneratorOptimizer = options.GeneratorOptimizerOrDefault.Create(_generatorParameters);
         DiscriminatorOptimizer = options.DiscriminatorOptimizerOrDefault.Create(Discriminator.parameters());
         _noise = new Generator((ulong)RandomStreams.Seed(options.Seed, RandomStreams.Noise));
@@ -102,11 +106,22 @@ public sealed class GanTrainer : IDisposable
         }
 
         // One step of G on fresh noise: minimise log(1 − D(G(z))) (minimax) or −log D(G(z)) (non-saturating).
+        // G's step needs ∂L_G/∂x through D but not D's own gradients (D's optimiser zeroes them before its next
+        // step anyway), so D's weights leave the graph: its backward skips their weight-gradient products.
         var zG = PriorSampler.Sample(Options.Prior, m, Options.LatentDim, _noise, Device);
-        var gLogits = Discriminator.forward(Generator.forward(zG));
-        var gLoss = GanLosses.GeneratorLoss(Options.Objective, gLogits);
-        GeneratorOptimizer.zero_grad();
-        gLoss.backward();
+        Tensor gLoss;
+        SetRequiresGrad(_trainableDiscriminatorParameters, false);
+        try
+        {
+            var gLogits = Discriminator.forward(Generator.forward(zG));
+            gLoss = GanLosses.GeneratorLoss(Options.Objective, gLogits);
+            GeneratorOptimizer.zero_grad();
+            gLoss.backward();
+        }
+        finally
+        {
+            SetRequiresGrad(_trainableDiscriminatorParameters, true);
+        }
         var gradNorm = GradientNorm(_generatorParameters);
         GeneratorOptimizer.step();
 
@@ -146,6 +161,11 @@ public sealed class GanTrainer : IDisposable
         var d = Discriminator.forward(x.to(Device)).sigmoid().cpu();
         if (wasTraining) Discriminator.train();
         return d.MoveToOuterDisposeScope();
+    }
+
+    private static void SetRequiresGrad(Parameter[] parameters, bool requiresGrad)
+    {
+        foreach (var p in parameters) p.requires_grad = requiresGrad;
     }
 
     /// <summary>‖g‖₂ over the gradients of <paramref name="parameters"/> (0-dim tensor).</summary>

@@ -1,0 +1,155 @@
+"""PyTorch side of bench/run.sh: times one row and writes its per-iteration times as JSON.
+
+Usage: /usr/bin/python3 bench.py <row> [--iterations N] [--warmup N] [--threads N] [--rss-every N] [--out file.json]
+Rows mirror bench/GanSharp.Bench: toy<batch> (e.g. toy100, toy512), matmul.
+"""
+import argparse
+import json
+import math
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+def resident_mib(key):
+    """VmRSS (current) or VmHWM (peak) of this process, in MiB."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(key):
+                return int(line.split()[1]) / 1024.0
+    return float("nan")
+
+
+def mlp(inputs, outputs, hidden=3, width=128):
+    """in → [Linear → ReLU] × 3 → Linear → out, as GanSharp's Mlp.Build; PyTorch's default Linear init."""
+    layers, w = [], inputs
+    for _ in range(hidden):
+        layers += [nn.Linear(w, width), nn.ReLU()]
+        w = width
+    layers.append(nn.Linear(w, outputs))
+    return nn.Sequential(*layers)
+
+
+class Ring:
+    """8 Gaussians on a circle of radius 2, σ = 0.02, sampled as GanSharp's GaussianMixture does."""
+
+    def __init__(self, generator, modes=8, radius=2.0, stddev=0.02):
+        self.generator = generator
+        self.weights = torch.full((modes,), 1.0 / modes, dtype=torch.float64)
+        self.means = torch.tensor([[radius * math.cos(2 * math.pi * k / modes), radius * math.sin(2 * math.pi * k / modes)]
+                                   for k in range(modes)], dtype=torch.float64)
+        self.stds = torch.full((modes,), stddev, dtype=torch.float64)
+
+    def sample(self, n):
+        component = torch.multinomial(self.weights, n, replacement=True, generator=self.generator)  # [n]
+        noise = torch.randn(n, 2, dtype=torch.float64, generator=self.generator)                    # [n, 2]
+        x = self.means.index_select(0, component) + noise * self.stds.index_select(0, component).unsqueeze(1)
+        return x.float()
+
+
+class ToyRow:
+    """Algorithm 1 on the toy ring: k = 1 D step, 1 G step (non-saturating), Adam(1e-4, (0.5, 0.999)); the same
+    per-iteration numbers as GanTrainer.Step, read from the device in one synchronisation."""
+
+    def __init__(self, batch, k=1):
+        torch.manual_seed(0)
+        self.m, self.k = batch, k
+        self.g, self.d = mlp(2, 2), mlp(2, 1)
+        self.opt_g = torch.optim.Adam(self.g.parameters(), lr=1e-4, betas=(0.5, 0.999))
+        self.opt_d = torch.optim.Adam(self.d.parameters(), lr=1e-4, betas=(0.5, 0.999))
+        self.data = Ring(torch.Generator().manual_seed(1))
+        self.noise = torch.Generator().manual_seed(2)
+        self.flops_per_iteration = 0.0
+
+    def step(self):
+        m = self.m
+        for _ in range(self.k):
+            real = self.data.sample(m)
+            z = torch.randn(m, 2, generator=self.noise)
+            with torch.no_grad():
+                fake = self.g(z)
+            real_logits = self.d(real).squeeze(1)
+            fake_logits = self.d(fake).squeeze(1)
+            d_loss = F.softplus(-real_logits).mean() + F.softplus(fake_logits).mean()
+            self.opt_d.zero_grad()
+            d_loss.backward()
+            self.opt_d.step()
+        z = torch.randn(m, 2, generator=self.noise)
+        g_logits = self.d(self.g(z)).squeeze(1)
+        g_loss = F.softplus(-g_logits).mean()
+        self.opt_g.zero_grad()
+        g_loss.backward()
+        grad_norm = torch.stack([p.grad.pow(2).sum() for p in self.g.parameters()]).sum().sqrt()
+        self.opt_g.step()
+        d = d_loss.detach()
+        numbers = torch.stack([d, g_loss.detach(), -d, real_logits.detach().sigmoid().mean(),
+                               fake_logits.detach().sigmoid().mean(), grad_norm]).double().tolist()
+        if not all(math.isfinite(v) for v in numbers):
+            raise RuntimeError("training diverged")
+
+
+class MatmulPeakRow:
+    """One 2048 × 2048 float32 matrix product: 2n³ operations."""
+
+    def __init__(self, n=2048):
+        self.a, self.b = torch.randn(n, n), torch.randn(n, n)
+        self.flops_per_iteration = 2.0 * n ** 3
+
+    def step(self):
+        self.a.matmul(self.b)
+
+
+def create(row):
+    if row == "matmul":
+        return MatmulPeakRow()
+    if row.startswith("toy") and row[3:].isdigit():
+        return ToyRow(int(row[3:]))
+    raise SystemExit(f"Unknown row '{row}'.")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("row")
+    parser.add_argument("--iterations", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--threads", type=int)
+    parser.add_argument("--rss-every", type=int, default=0)
+    parser.add_argument("--out")
+    args = parser.parse_args()
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    row = create(args.row)
+    for _ in range(args.warmup):
+        row.step()
+    rss_after_warmup = resident_mib("VmRSS:")
+    times, rss = [], []
+    cpu_start = time.process_time()
+    for i in range(args.iterations):
+        start = time.perf_counter()
+        row.step()
+        times.append((time.perf_counter() - start) * 1000.0)
+        if args.rss_every and (i + 1) % args.rss_every == 0:
+            rss.append([i + 1, resident_mib("VmRSS:")])
+    cpu_per_iteration = (time.process_time() - cpu_start) * 1000.0 / args.iterations
+    result = {
+        "side": "pytorch", "row": args.row, "threads": torch.get_num_threads(), "iterations": args.iterations,
+        "warmup": args.warmup, "times_ms": times, "cpu_ms_per_iteration": cpu_per_iteration, "flops_per_iteration": row.flops_per_iteration,
+        "rss_after_warmup_mib": rss_after_warmup, "rss_mib": rss, "peak_rss_mib": resident_mib("VmHWM:"),
+        "runtime": f"PyTorch {torch.__version__}, Python {sys.version.split()[0]}",
+    }
+    text = json.dumps(result)
+    if args.out:
+        with open(args.out, "w") as f:
+            f.write(text)
+    else:
+        print(text)
+    ordered = sorted(times)
+    print(f"pytorch {args.row}: median {ordered[len(ordered) // 2]:.3f} ms (CPU {cpu_per_iteration:.3f} ms) over {len(times)} iterations, "
+          f"threads {torch.get_num_threads()}, peak RSS {resident_mib('VmHWM:'):.0f} MiB", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
