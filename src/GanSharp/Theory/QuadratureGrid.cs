@@ -38,18 +38,22 @@ public sealed class QuadratureGrid
     }
 
     /// <summary>n × n cells on [lo, hi]², rows ordered with x fastest.</summary>
-    public static QuadratureGrid Square(double lo, double hi, int n)
+    public static QuadratureGrid Square(double lo, double hi, int n) => Rectangle(lo, hi, n, lo, hi, n);
+
+    /// <summary>nx × ny cells on [xlo, xhi] × [ylo, yhi], rows ordered with x fastest.</summary>
+    public static QuadratureGrid Rectangle(double xlo, double xhi, int nx, double ylo, double yhi, int ny)
     {
-        Check(lo, hi, n);
-        double h = (hi - lo) / n;
-        var points = new double[2 * n * n];
-        for (int j = 0; j < n; j++)
-        for (int i = 0; i < n; i++)
+        Check(xlo, xhi, nx);
+        Check(ylo, yhi, ny);
+        double hx = (xhi - xlo) / nx, hy = (yhi - ylo) / ny;
+        var points = new double[2 * nx * ny];
+        for (int j = 0; j < ny; j++)
+        for (int i = 0; i < nx; i++)
         {
-            points[2 * (j * n + i)] = lo + (i + 0.5) * h;
-            points[2 * (j * n + i) + 1] = lo + (j + 0.5) * h;
+            points[2 * (j * nx + i)] = xlo + (i + 0.5) * hx;
+            points[2 * (j * nx + i) + 1] = ylo + (j + 0.5) * hy;
         }
-        return new QuadratureGrid(points, 2, h * h);
+        return new QuadratureGrid(points, 2, hx * hy);
     }
 
     /// <summary>∫ f ≈ ΔV · Σ_i f(x_i) for values f(x_i) of shape [n] (differentiable).</summary>

@@ -9,6 +9,11 @@ public sealed class TheoryRunner
     public static IReadOnlyList<ITheoryExperiment> All() => new ITheoryExperiment[]
     {
         new MleIsMinKlExperiment(),
+        new OptimalDiscriminatorExperiment(),
+        new JensenShannonBoundExperiment(),
+        new SaturationExperiment(),
+        new NonSaturatingObjectiveExperiment(),
+        new DisjointSupportsExperiment(),
     };
 
     /// <summary>The experiments that <paramref name="only"/> names (an id or a number, comma-separated); all when null or empty.</summary>
