@@ -14,6 +14,12 @@ public sealed class TheoryRunner
         new SaturationExperiment(),
         new NonSaturatingObjectiveExperiment(),
         new DisjointSupportsExperiment(),
+        new GeneratorStepSizeExperiment(),
+        new ModeCollapseExperiment(),
+        new EndOfTrainingExperiment(),
+        new PriorChoiceExperiment(),
+        new WarmStartExperiment(),
+        new DiscriminatorFeaturesExperiment(),
     };
 
     /// <summary>The experiments that <paramref name="only"/> names (an id or a number, comma-separated); all when null or empty.</summary>
