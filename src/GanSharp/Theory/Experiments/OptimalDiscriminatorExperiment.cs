@@ -28,7 +28,7 @@ public sealed class OptimalDiscriminatorExperiment : TheoryExperiment
     {
         var data = TargetDistributions.Gaussian1D(1.0, 0.5);
         var shifted = TargetDistributions.Gaussian1D(-0.5, 1.0);   // G(z) = −0.5 + 1.0 z, z ~ N(0, 1)
-        var fit = new DiscriminatorFitOptions(context.Size(800, 5000), 512, 3e-3);
+        var fit = new DiscriminatorFitOptions(context.Size(1500, 5000), 512, 3e-3);
         int heldOut = context.Size(20000, 200000);
         var grid = QuadratureGrid.Line(-4, 4, 801);
         var table = new TheoryTable("P_G", "mean |D − D*| (weighted by (p_data + p_G)/2)", "max |D − D*| on the support", "V(G, D) held-out", "max_D V = −2 log 2 + 2 JSD");
@@ -63,7 +63,7 @@ public sealed class OptimalDiscriminatorExperiment : TheoryExperiment
             d.Dispose();
         }
         var (path, relative) = context.Figure("02-optimal-d.png");
-        figure.YRange(-0.02, 1.02).Save(path);
+        figure.YRange(-0.02, 1.02).LegendAt(ScottPlot.Alignment.UpperLeft).Save(path);
 
         var checks = new[]
         {

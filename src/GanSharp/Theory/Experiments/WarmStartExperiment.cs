@@ -27,9 +27,9 @@ public sealed class WarmStartExperiment : TheoryExperiment
     {
         var ring = TargetDistributions.Ring();
         int[] seeds = context.Size(new[] { 0, 1 }, new[] { 0, 1, 2 });
-        int iterations = context.Size(300, 2000), k = context.Size(3, 5);
+        int iterations = context.Size(300, 1500), k = 3;
         var shape = context.Size(new MlpOptions(2, 64), new MlpOptions(3, 128));
-        var fit = new DiscriminatorFitOptions(context.Size(300, 2000), 256, 3e-3);
+        var fit = new DiscriminatorFitOptions(context.Size(300, 1500), 256, 3e-3);
         var table = new TheoryTable("D", "seed", "JSD from training V (last 10%)", "JSD_est of a fresh D fitted to the final G", "modes captured", "high-quality fraction", "reverse KL");
         var warmModes = new List<double>();
         var coldModes = new List<double>();

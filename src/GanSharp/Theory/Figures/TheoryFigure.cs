@@ -13,6 +13,7 @@ public sealed class TheoryFigure
 
     private readonly Plot _plot = new();
     private int _series;
+    private Alignment _legend = Alignment.UpperRight;
 
     /// <param name="title">Title over the chart.</param>
     /// <param name="xLabel">Label of the horizontal axis.</param>
@@ -62,10 +63,17 @@ public sealed class TheoryFigure
         return this;
     }
 
+    /// <summary>Puts the legend in another corner, where it hides no curve.</summary>
+    public TheoryFigure LegendAt(Alignment corner)
+    {
+        _legend = corner;
+        return this;
+    }
+
     /// <summary>Saves the chart as PNG at <paramref name="path"/>.</summary>
     public void Save(string path)
     {
-        _plot.ShowLegend(Alignment.UpperRight);
+        _plot.ShowLegend(_legend);
         _plot.SavePng(path, Width, Height);
     }
 
