@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return DemoCommand.Create();
         yield return SampleCommand.Create();
         yield return ExportCommand.Create();
+        yield return TheoryCommand.Create();
     }
 }

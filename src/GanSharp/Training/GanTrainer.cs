@@ -18,6 +18,7 @@ public sealed class GanTrainer : IDisposable
     private readonly Generator _noise;
     private readonly Parameter[] _generatorParameters;
     private readonly Parameter[] _trainableDiscriminatorParameters;
+    private readonly ReplayBuffer? _replay;
 
     /// <param name="generator">G: z [m, LatentDim] ↦ x [m, ...].</param>
     /// <param name="discriminator">D's logit: x [m, ...] ↦ l [m]; D(x) = σ(l).</param>
@@ -41,6 +42,7 @@ public sealed class GanTrainer : IDisposable
         GeneratorOptimizer = options.GeneratorOptimizerOrDefault.Create(_generatorParameters);
         DiscriminatorOptimizer = options.DiscriminatorOptimizerOrDefault.Create(Discriminator.parameters());
         _noise = new Generator((ulong)RandomStreams.Seed(options.Seed, RandomStreams.Noise));
+        if (options.Replay is not null) _replay = new ReplayBuffer(options.Replay, RandomStreams.Seed(options.Seed, RandomStreams.Replay));
     }
 
     /// <summary>The algorithm's settings.</summary>
@@ -97,6 +99,7 @@ public sealed class GanTrainer : IDisposable
             var z = PriorSampler.Sample(Options.Prior, m, Options.LatentDim, _noise, Device);
             Tensor fake;
             using (no_grad()) fake = Generator.forward(z);
+            if (_replay is not null) fake = _replay.Mix(fake);
             realLogits = Discriminator.forward(real);
             fakeLogits = Discriminator.forward(fake);
             dLoss = GanLosses.DiscriminatorLoss(realLogits, fakeLogits);
@@ -181,5 +184,6 @@ public sealed class GanTrainer : IDisposable
         GeneratorOptimizer.Dispose();
         DiscriminatorOptimizer.Dispose();
         _noise.Dispose();
+        _replay?.Dispose();
     }
 }

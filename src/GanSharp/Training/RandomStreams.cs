@@ -15,6 +15,9 @@ public static class RandomStreams
     /// <summary>Stream of the fixed preview/evaluation noise.</summary>
     public const int Preview = 3;
 
+    /// <summary>Stream of the replay buffer's draws of past samples.</summary>
+    public const int Replay = 4;
+
     /// <summary>A seed for <paramref name="stream"/> (SplitMix64 of seed and stream), in [0, 2⁶²).</summary>
     public static long Seed(long seed, int stream)
     {

@@ -13,6 +13,7 @@ namespace GanSharp.Training;
 /// <param name="DiscriminatorOptimizer">Optimiser of D.</param>
 /// <param name="GeneratorOptimizer">Optimiser of G.</param>
 /// <param name="Seed">Seed of every random stream (weights, data, noise).</param>
+/// <param name="Replay">Replay of past generated samples to D; null (the default) trains D on fresh G(z) only.</param>
 public sealed record TrainingOptions(
     int Iterations = 10_000,
     int BatchSize = 256,
@@ -22,7 +23,8 @@ public sealed record TrainingOptions(
     int LatentDim = 2,
     OptimizerOptions? DiscriminatorOptimizer = null,
     OptimizerOptions? GeneratorOptimizer = null,
-    int Seed = 0)
+    int Seed = 0,
+    ReplayOptions? Replay = null)
 {
     /// <summary>D's optimiser, with the default where none was given.</summary>
     public OptimizerOptions DiscriminatorOptimizerOrDefault => DiscriminatorOptimizer ?? new OptimizerOptions();
@@ -41,6 +43,7 @@ public sealed record TrainingOptions(
         if (Seed < 0) problems.Add($"seed must be zero or more (got {Seed}).");
         problems.AddRange(DiscriminatorOptimizerOrDefault.Validate("discriminator optimiser"));
         problems.AddRange(GeneratorOptimizerOrDefault.Validate("generator optimiser"));
+        if (Replay is not null) problems.AddRange(Replay.Validate());
         return problems;
     }
 }

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace GanSharp.Theory.Experiments;
+
+/// <summary>Shared plumbing of the experiments: timing, and building the result from the parts each one measures.</summary>
+public abstract class TheoryExperiment : ITheoryExperiment
+{
+    /// <inheritdoc />
+    public abstract string Id { get; }
+
+    /// <inheritdoc />
+    public abstract int Number { get; }
+
+    /// <inheritdoc />
+    public abstract string Title { get; }
+
+    /// <inheritdoc />
+    public abstract string Claim { get; }
+
+    /// <inheritdoc />
+    public TheoryResult Run(TheoryContext context)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = Measure(context);
+        context.Report(1);
+        return result with { Seconds = clock.Elapsed.TotalSeconds };
+    }
+
+    /// <summary>Runs the measurement.</summary>
+    protected abstract TheoryResult Measure(TheoryContext context);
+
+    /// <summary>A result of this experiment.</summary>
+    protected TheoryResult Result(string whatWasRun, IReadOnlyList<TheoryTable> tables, IReadOnlyList<TheoryCheck> checks, string verdict, params string[] figures) =>
+        new(Id, Number, Title, Claim, whatWasRun, tables, checks, verdict, figures);
+
+    /// <summary>A result that records why the experiment was skipped.</summary>
+    protected TheoryResult Skipped(string reason) =>
+        new(Id, Number, Title, Claim, "Not run.", Array.Empty<TheoryTable>(), Array.Empty<TheoryCheck>(), reason, Array.Empty<string>(), reason);
+}
