@@ -3,20 +3,18 @@ using static TorchSharp.torch;
 
 namespace GanSharp.Tests.Evaluation;
 
-public class EvaluatorTests : IClassFixture<BarClassifierFixture>
+[Collection(BarClassifierCollection.Name)]
+public class EvaluatorTests
 {
     private readonly BarClassifierFixture _bars;
 
     public EvaluatorTests(BarClassifierFixture bars) => _bars = bars;
 
-    private Evaluator NewEvaluator(bool classMetrics = true) =>
-        new(_bars.Classifier, _bars.Reference, new EvaluationOptions(SampleCount: 300), classMetrics);
 
     [Fact]
     public void Calibration_orders_real_below_repeated_and_noise_in_fd()
     {
-        using var evaluator = NewEvaluator();
-        var rows = evaluator.Calibrate(_bars.HeldOut, 300);
+        var rows = _bars.Calibration;
         Assert.Equal(new[] { "real", "noise", "repeated" }, rows.Select(r => r.Name));
         var real = rows[0];
         Assert.True(real.Fd * 10 < rows[1].Fd, $"FD real {real.Fd}, noise {rows[1].Fd}");
@@ -30,8 +28,7 @@ public class EvaluatorTests : IClassFixture<BarClassifierFixture>
     [Fact]
     public void One_repeated_image_is_faithful_but_covers_one_class_and_almost_none_of_the_data()
     {
-        using var evaluator = NewEvaluator();
-        var repeated = evaluator.Calibrate(_bars.HeldOut, 300)[2];
+        var repeated = _bars.Calibration[2];
         Assert.Equal(1.0, repeated.Precision);
         Assert.InRange(repeated.Recall, 0.0, 0.02);
         Assert.InRange(repeated.Coverage, 0.0, 0.05);
@@ -44,8 +41,7 @@ public class EvaluatorTests : IClassFixture<BarClassifierFixture>
     [Fact]
     public void Noise_lies_outside_the_real_manifold()
     {
-        using var evaluator = NewEvaluator();
-        var noise = evaluator.Calibrate(_bars.HeldOut, 300)[1];
+        var noise = _bars.Calibration[1];
         Assert.InRange(noise.Precision, 0.0, 0.05);
         Assert.InRange(noise.Density, 0.0, 0.05);
     }
@@ -53,14 +49,13 @@ public class EvaluatorTests : IClassFixture<BarClassifierFixture>
     [Fact]
     public void The_fd_shortcut_matches_the_full_score()
     {
-        using var evaluator = NewEvaluator();
-        Assert.Equal(evaluator.Score("x", _bars.HeldOut).Fd, evaluator.FrechetDistanceOf(_bars.HeldOut), 9);
+        Assert.Equal(_bars.Calibration[0].Fd, _bars.Evaluator.FrechetDistanceOf(_bars.HeldOut), 9);
     }
 
     [Fact]
     public void Without_class_metrics_the_label_based_numbers_are_absent()
     {
-        using var evaluator = NewEvaluator(classMetrics: false);
+        using var evaluator = new Evaluator(_bars.Classifier, _bars.Reference, new EvaluationOptions(SampleCount: 300), classMetrics: false);
         var row = evaluator.Score("model", _bars.HeldOut);
         Assert.Null(row.ClassifierScore);
         Assert.Null(row.ClassesCovered);
