@@ -1,0 +1,32 @@
+using ScottPlot;
+
+namespace GanSharp.Visualization;
+
+/// <summary>Draws a <see cref="Frame2D"/>: D(x) as a heat map with a colour bar, real points green, generated points blue.</summary>
+public static class Frame2DRenderer
+{
+    /// <summary>Writes the frame as a PNG of <paramref name="width"/> × <paramref name="height"/> pixels.</summary>
+    public static void Render(Frame2D frame, string path, int width = 640, int height = 560)
+    {
+        var plot = new Plot();
+        var heatmap = plot.Add.Heatmap(frame.Discriminator);
+        heatmap.Extent = new CoordinateRect(frame.Region.XMin, frame.Region.XMax, frame.Region.YMin, frame.Region.YMax);
+        heatmap.Colormap = PlotStyle.DiscriminatorColormap();
+        heatmap.ManualRange = new ScottPlot.Range(0, 1);
+        var colorBar = plot.Add.ColorBar(heatmap);
+        colorBar.Label = "D(x)";
+
+        // Generated points first, so that the real points they cover stay visible on top.
+        var generated = plot.Add.Markers(frame.GeneratedX, frame.GeneratedY, MarkerShape.FilledCircle, 3, PlotStyle.Generated);
+        generated.LegendText = "generated G(z)";
+        var real = plot.Add.Markers(frame.RealX, frame.RealY, MarkerShape.FilledCircle, 3, PlotStyle.Real);
+        real.LegendText = "real data";
+
+        plot.Title(frame.Title);
+        plot.XLabel("x₁");
+        plot.YLabel("x₂");
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.Axes.SetLimits(frame.Region.XMin, frame.Region.XMax, frame.Region.YMin, frame.Region.YMax);
+        plot.SavePng(path, width, height);
+    }
+}
