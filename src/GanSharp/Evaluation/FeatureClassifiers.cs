@@ -36,4 +36,20 @@ public static class FeatureClassifiers
         cache.Save(key, classifier, record);
         return new TrainedClassifier(classifier, record, key, FromCache: false);
     }
+
+    /// <summary>The classifier of a labelled <paramref name="data"/>, from the cache or trained now.</summary>
+    /// <exception cref="ArgumentException">The data has no labels; the message says which metrics still apply.</exception>
+    public static TrainedClassifier GetOrTrain(EvaluationData data, FeatureClassifierOptions options, ClassifierCache cache,
+        Action<int, double>? epochCompleted = null)
+    {
+        if (!data.HasLabels) throw new ArgumentException(UnlabelledMessage(data.Name), nameof(data));
+        return GetOrTrain($"{data.Name} (train)", data.Train.Images, data.Train.Labels!, data.Test.Images, data.Test.Labels!,
+            data.ClassCount, options, cache, epochCompleted);
+    }
+
+    /// <summary>Why no classifier can be trained on unlabelled images, and what evaluation does instead.</summary>
+    public static string UnlabelledMessage(string dataName) =>
+        $"{dataName} has no class labels, so GanSharp cannot train a feature classifier on it. " +
+        "Only the label-free metrics apply (FD, precision, recall, density, coverage), computed on the features of a classifier " +
+        "trained on another 28×28 grayscale set (--features fashion-mnist or mnist); classifier score, classes covered and class KL do not apply.";
 }
