@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return SampleCommand.Create();
         yield return ExportCommand.Create();
         yield return TheoryCommand.Create();
+        yield return EvalCommand.Create();
     }
 }

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using GanSharp.Evaluation;
+using Spectre.Console;
+using static TorchSharp.torch;
+
+namespace GanSharp.Cli.Commands;
+
+/// <summary>
+/// <c>gansharp eval</c>: scores a generator against real images in a feature classifier's space, beside calibration rows;
+/// <c>gansharp eval train-classifier</c>: trains (or finds in the cache) that classifier and prints its test accuracy.
+/// </summary>
+internal static class EvalCommand
+{
+    public static Command Create() => Create(AnsiConsole.Console);
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var data = new Option<string>("--data") { Description = "fashion-mnist, mnist, or a folder of pictures (label-free metrics only).", HelpName = "NAME|DIR", Required = true };
+        var dataDir = new Option<string>("--data-dir") { Description = "Where the built-in set's files are (default: its standard place).", HelpName = "DIR" };
+        var cacheDir = new Option<string>("--cache-dir") { Description = $"Classifier cache (default: ${ClassifierCache.DirectoryVariable}, else $XDG_CACHE_HOME/gansharp, else ~/.cache/gansharp).", HelpName = "DIR" };
+        var epochs = new Option<int>("--classifier-epochs") { Description = "Epochs of the feature classifier when it must be trained.", DefaultValueFactory = _ => new FeatureClassifierOptions().Epochs };
+        var seed = new Option<int>("--seed") { Description = "Seed of the classifier, the reference draw and the sampling noise.", DefaultValueFactory = _ => 0 };
+        var features = new Option<string>("--features") { Description = "For a folder: the labelled set whose classifier supplies the features.", HelpName = "NAME", DefaultValueFactory = _ => "fashion-mnist" };
+        var n = new Option<int>("--n") { Description = "Generated samples, and real reference samples, compared.", DefaultValueFactory = _ => new EvaluationOptions().SampleCount };
+        var output = new Option<string>("--out") { Description = "Folder for eval.json.", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("runs", "eval") };
+
+        var trainClassifier = new Command("train-classifier", "Train the feature classifier of a labelled dataset (or find it in the cache) and print its test accuracy.");
+        foreach (var option in new Option[] { data, dataDir, cacheDir, epochs, seed }) trainClassifier.Options.Add(option);
+        trainClassifier.SetAction(result => CommandErrors.Guard(console, () =>
+        {
+            using var evalData = EvaluationData.Open(result.GetValue(data)!, result.GetValue(dataDir), result.GetValue(seed));
+            if (!evalData.HasLabels)
+            {
+                console.MarkupLine($"[yellow]{Markup.Escape(FeatureClassifiers.UnlabelledMessage(evalData.Name))}[/]");
+                return 1;
+            }
+            using var classifier = Classifier(console, evalData, ClassifierOptions(result, epochs, seed), Cache(result, cacheDir));
+            return 0;
+        }));
+
+        var command = new Command("eval", "Score a generator checkpoint on real images: FD, precision/recall, density/coverage, classifier score and class coverage, beside calibration rows (real, noise, repeated).");
+        foreach (var option in new Option[] { data, dataDir, n, output, cacheDir, epochs, seed, features }) command.Options.Add(option);
+        command.Subcommands.Add(trainClassifier);
+        command.SetAction(result => CommandErrors.Guard(console, () =>
+        {
+            int seedValue = result.GetValue(seed);
+            var options = new EvaluationOptions(SampleCount: result.GetValue(n), Seed: seedValue);
+            var cache = Cache(result, cacheDir);
+            var classifierOptions = ClassifierOptions(result, epochs, seed);
+            using var evalData = EvaluationData.Open(result.GetValue(data)!, result.GetValue(dataDir), seedValue);
+            bool classMetrics = evalData.HasLabels;
+            TrainedClassifier classifier;
+            if (classMetrics)
+            {
+                classifier = Classifier(console, evalData, classifierOptions, cache);
+            }
+            else
+            {
+                console.MarkupLine($"[yellow]{Markup.Escape(FeatureClassifiers.UnlabelledMessage(evalData.Name))}[/]");
+                using var featureData = EvaluationData.Open(result.GetValue(features)!, null, seedValue);
+                classifier = Classifier(console, featureData, classifierOptions, cache);
+            }
+            using (classifier)
+            {
+                string? checkpointPath = null;
+                Func<long, Tensor>? generate = null;
+                var report = ImageEvaluation.Run(evalData.Name, classifier, evalData.Train.Images, evalData.Test.Images, generate, options,
+                    classMetrics, checkpointPath, step => console.MarkupLine($"[grey]{Markup.Escape(step)}…[/]"));
+                var path = EvaluationJson.Write(report, result.GetValue(output)!);
+                EvalReportTable.Write(console, report);
+                console.MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/]");
+                return 0;
+            }
+        }));
+        return command;
+    }
+
+    private static ClassifierCache Cache(ParseResult result, Option<string> cacheDir) =>
+        new(result.GetValue(cacheDir) is { } dir ? dir : ClassifierCache.DefaultDirectory());
+
+    private static FeatureClassifierOptions ClassifierOptions(ParseResult result, Option<int> epochs, Option<int> seed) =>
+        new FeatureClassifierOptions() with { Epochs = result.GetValue(epochs), Seed = result.GetValue(seed) };
+
+    private static TrainedClassifier Classifier(IAnsiConsole console, EvaluationData data, FeatureClassifierOptions options, ClassifierCache cache)
+    {
+        var started = DateTime.UtcNow;
+        var classifier = FeatureClassifiers.GetOrTrain(data, options, cache, (epoch, loss) =>
+            console.MarkupLine($"[grey]classifier epoch {epoch}/{options.Epochs}: loss {loss:F4} ({(DateTime.UtcNow - started).TotalSeconds:F0} s)[/]"));
+        var source = classifier.FromCache ? "cached" : $"trained in {(DateTime.UtcNow - started).TotalSeconds:F0} s";
+        console.MarkupLine($"Feature classifier for [bold]{Markup.Escape(data.Name)}[/] ({source}): test accuracy [bold]{classifier.Record.TestAccuracy:P2}[/] on {classifier.Record.TestCount:N0} images");
+        console.MarkupLine($"[grey]{Markup.Escape(cache.WeightsPath(classifier.Key))}[/]");
+        return classifier;
+    }
+}

@@ -1,0 +1,34 @@
+using GanSharp.Evaluation;
+using Spectre.Console;
+
+namespace GanSharp.Cli.Commands;
+
+/// <summary>Prints an <see cref="EvaluationReport"/>: the model's row above the calibration rows, and the feature space in words.</summary>
+internal static class EvalReportTable
+{
+    public static void Write(IAnsiConsole console, EvaluationReport report)
+    {
+        var table = new Table().Title(Markup.Escape($"{report.Dataset}: generated vs real reference"))
+            .AddColumn("row").AddColumn("n", c => c.RightAligned()).AddColumn("FD ↓", c => c.RightAligned())
+            .AddColumn("precision", c => c.RightAligned()).AddColumn("recall", c => c.RightAligned())
+            .AddColumn("density", c => c.RightAligned()).AddColumn("coverage", c => c.RightAligned())
+            .AddColumn("classifier score", c => c.RightAligned()).AddColumn("classes", c => c.RightAligned()).AddColumn("class KL", c => c.RightAligned());
+        if (report.Model is { } model) table.AddRow(Cells(model, bold: true));
+        foreach (var row in report.Calibration) table.AddRow(Cells(row, bold: false));
+        console.Write(table);
+        console.MarkupLine("[grey]real = held-out real images (the floor); noise = clamped N(0, 1) pixels; repeated = one training image N times (the ceilings).[/]");
+        console.MarkupLine($"[grey]Features: {Markup.Escape(report.FeatureSpace)}[/]");
+    }
+
+    private static string[] Cells(EvaluationRow row, bool bold)
+    {
+        string name = bold ? $"[bold]{Markup.Escape(row.Name)}[/]" : Markup.Escape(row.Name);
+        return new[]
+        {
+            name, $"{row.SampleCount:N0}", $"{row.Fd:F2}", $"{row.Precision:F3}", $"{row.Recall:F3}", $"{row.Density:F3}", $"{row.Coverage:F3}",
+            row.ClassifierScore is { } s ? $"{s:F2}" : "–",
+            row.ClassesCovered is { } c ? $"{c}" : "–",
+            row.ClassKl is { } kl ? (double.IsInfinity(kl) ? "∞" : $"{kl:F3}") : "–",
+        };
+    }
+}

@@ -1,0 +1,90 @@
+using GanSharp.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GanSharp.Evaluation;
+
+/// <summary>
+/// The real images an evaluation needs: a training split (the classifier learns from it, the reference is drawn from it)
+/// and a held-out split (the classifier's accuracy and the <c>real</c> calibration row).
+/// </summary>
+public sealed class EvaluationData : IDisposable
+{
+    /// <summary>Share of the images held out when a dataset has no test split of its own.</summary>
+    public const double HeldOutShare = 1.0 / 6;
+
+    private EvaluationData(string name, ImageDataset train, ImageDataset test, int classCount)
+    {
+        Name = name;
+        Train = train;
+        Test = test;
+        ClassCount = classCount;
+    }
+
+    /// <summary>The data in words.</summary>
+    public string Name { get; }
+
+    /// <summary>The training split.</summary>
+    public ImageDataset Train { get; }
+
+    /// <summary>The held-out split.</summary>
+    public ImageDataset Test { get; }
+
+    /// <summary>Number of classes; 0 for unlabelled data.</summary>
+    public int ClassCount { get; }
+
+    /// <summary>Whether both splits carry class labels (then a feature classifier can be trained on them).</summary>
+    public bool HasLabels => ClassCount > 0 && Train.Labels is not null && Test.Labels is not null;
+
+    /// <summary>
+    /// Opens <c>fashion-mnist</c> (its own train/test files), <c>mnist</c> (IDX <c>t10k</c> files when <paramref name="dataDir"/>
+    /// has them, else a held-out sixth) or a folder of pictures (28 × 28 grayscale, unlabelled, a held-out sixth).
+    /// </summary>
+    /// <param name="data">A built-in name or a folder path.</param>
+    /// <param name="dataDir">Where the built-in set's files are (null: its default place).</param>
+    /// <param name="seed">Seed of the held-out split where one is drawn.</param>
+    public static EvaluationData Open(string data, string? dataDir, int seed)
+    {
+        switch (data)
+        {
+            case "fashion-mnist":
+                return new EvaluationData("Fashion-MNIST", FashionMnist.Load(dataDir, train: true), FashionMnist.Load(dataDir, train: false), 10);
+            case "mnist":
+                var digits = Mnist.Load(dataDir);
+                if (dataDir is not null && IdxImageSet.FindImages(dataDir, "t10k") is not null)
+                    return new EvaluationData("MNIST", digits, IdxImageSet.Load(dataDir, "t10k", $"MNIST (t10k, {dataDir})"), 10);
+                return Split("MNIST", digits, 10, seed);
+            default:
+                var folder = ImageFolderLoader.Load(new ImageFolderOptions(data, 28, 1));
+                return Split($"image folder {data}", folder.Dataset, 0, seed);
+        }
+    }
+
+    /// <summary>Holds out a random sixth of <paramref name="all"/> (seeded), keeping labels with their images.</summary>
+    public static EvaluationData Split(string name, ImageDataset all, int classCount, int seed)
+    {
+        long n = all.Count;
+        long heldOut = Math.Max(1, (long)Math.Round(n * HeldOutShare));
+        if (n - heldOut < 2) throw new ArgumentException($"{name} has only {n} images; evaluation needs more.", nameof(all));
+        using var draw = new Generator((ulong)Training.RandomStreams.Seed(seed, Training.RandomStreams.Data));
+        var order = randperm(n, generator: draw).data<long>().ToArray();
+        var test = Subset(all, order.Take((int)heldOut).ToArray(), $"{name} (held-out {heldOut})");
+        var train = Subset(all, order.Skip((int)heldOut).ToArray(), $"{name} (rest {n - heldOut})");
+        all.Dispose();
+        return new EvaluationData(name, train, test, classCount);
+    }
+
+    private static ImageDataset Subset(ImageDataset all, long[] rows, string description)
+    {
+        using var index = tensor(rows);
+        var labels = all.Labels is null ? null : rows.Select(r => all.Labels[r]).ToArray();
+        return new ImageDataset(all.Images.index_select(0, index), labels, description);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Train.Dispose();
+        Test.Dispose();
+    }
+}

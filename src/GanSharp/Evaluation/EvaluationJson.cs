@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace GanSharp.Evaluation;
+
+/// <summary>
+/// Writes an <see cref="EvaluationReport"/> as <c>eval.json</c>: the model's metrics at the top level
+/// (<c>fd</c>, <c>precision</c>, <c>recall</c>, <c>density</c>, <c>coverage</c>, <c>classifier_score</c>,
+/// <c>classes_covered</c>, <c>class_kl</c>; null without a model), and <c>calibration</c>, an array of rows with the
+/// same keys plus <c>name</c>. A metric that does not apply is null; an infinite KL is the string "Infinity".
+/// </summary>
+public static class EvaluationJson
+{
+    /// <summary>File name inside the output folder.</summary>
+    public const string FileName = "eval.json";
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>The report as a JSON object.</summary>
+    public static JsonObject ToJson(EvaluationReport report)
+    {
+        var root = new JsonObject
+        {
+            ["dataset"] = report.Dataset,
+            ["checkpoint"] = report.Checkpoint,
+            ["feature_space"] = report.FeatureSpace,
+            ["classifier"] = new JsonObject
+            {
+                ["dataset"] = report.Classifier.Dataset,
+                ["architecture"] = report.Classifier.Architecture,
+                ["test_accuracy"] = report.Classifier.TestAccuracy,
+                ["train_count"] = report.Classifier.TrainCount,
+                ["test_count"] = report.Classifier.TestCount,
+                ["training"] = report.Classifier.Training,
+            },
+            ["n"] = report.Model?.SampleCount,
+        };
+        AddMetrics(root, report.Model);
+        var calibration = new JsonArray();
+        foreach (var row in report.Calibration)
+        {
+            var item = new JsonObject { ["name"] = row.Name, ["n"] = row.SampleCount };
+            AddMetrics(item, row);
+            calibration.Add(item);
+        }
+        root["calibration"] = calibration;
+        return root;
+    }
+
+    /// <summary>Writes <c>eval.json</c> into <paramref name="directory"/> (created if needed); returns its path.</summary>
+    public static string Write(EvaluationReport report, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, FileName);
+        File.WriteAllText(path, ToJson(report).ToJsonString(Indented));
+        return path;
+    }
+
+    private static void AddMetrics(JsonObject target, EvaluationRow? row)
+    {
+        target["fd"] = Number(row?.Fd);
+        target["precision"] = Number(row?.Precision);
+        target["recall"] = Number(row?.Recall);
+        target["density"] = Number(row?.Density);
+        target["coverage"] = Number(row?.Coverage);
+        target["classifier_score"] = Number(row?.ClassifierScore);
+        target["classes_covered"] = row?.ClassesCovered;
+        target["class_kl"] = Number(row?.ClassKl);
+    }
+
+    private static JsonNode? Number(double? value) => value switch
+    {
+        null => null,
+        double v when double.IsFinite(v) => JsonValue.Create(v),
+        double v => JsonValue.Create(v > 0 ? "Infinity" : double.IsNaN(v) ? "NaN" : "-Infinity"),
+    };
+}

@@ -1,0 +1,23 @@
+namespace GanSharp.Evaluation;
+
+/// <summary>How the feature classifier is trained: Adam on cross-entropy, minibatches reshuffled every epoch.</summary>
+/// <param name="Epochs">Passes over the training images.</param>
+/// <param name="BatchSize">Images per step.</param>
+/// <param name="LearningRate">Adam's step size.</param>
+/// <param name="Seed">Seed of the weights and of the shuffling.</param>
+public sealed record FeatureClassifierOptions(int Epochs = 3, int BatchSize = 128, double LearningRate = 1e-3, int Seed = 0)
+{
+    /// <summary>Readable problems with these options; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (Epochs < 1) problems.Add($"epochs must be at least 1 (got {Epochs}).");
+        if (BatchSize < 1) problems.Add($"batch size must be at least 1 (got {BatchSize}).");
+        if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) problems.Add($"learning rate must be positive and finite (got {LearningRate}).");
+        if (Seed < 0) problems.Add($"seed must be zero or more (got {Seed}).");
+        return problems;
+    }
+
+    /// <summary>The settings that change the trained weights, as text for the cache key.</summary>
+    public string Describe() => $"epochs={Epochs};batch={BatchSize};lr={LearningRate:R};seed={Seed}";
+}

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using GanSharp.Cli.Commands;
+using GanSharp.Data;
+using GanSharp.Tests.Data;
+using GanSharp.Tests.Evaluation;
+using SkiaSharp;
+using Spectre.Console;
+using static TorchSharp.torch;
+
+namespace GanSharp.Tests.Cli;
+
+public class EvalCommandTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    /// <summary>Runs <c>eval</c> in-process; returns its exit code and everything it printed.</summary>
+    private static (int ExitCode, string Output) Eval(params string[] args)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        var root = new RootCommand { EvalCommand.Create(console) };
+        int code = root.Parse(new[] { "eval" }.Concat(args).ToArray()).Invoke(new InvocationConfiguration { Output = writer, Error = writer });
+        return (code, writer.ToString());
+    }
+
+    /// <summary>Bar images as MNIST-format IDX files (train and t10k) in a folder.</summary>
+    private string WriteBarIdx(int trainCount, int testCount)
+    {
+        var folder = _dir.File("bars-idx");
+        Directory.CreateDirectory(folder);
+        foreach (var (prefix, count, seed) in new[] { ("train", trainCount, 51), ("t10k", testCount, 52) })
+        {
+            var (images, labels) = SyntheticImages.Make(count, seed);
+            using (images)
+            using (var bytes = images.add(1).mul(127.5).round().clamp(0, 255).to_type(uint8))
+            {
+                IdxFile.Write(Path.Combine(folder, $"{prefix}-images-idx3-ubyte"), new IdxArray(new[] { count, 28, 28 }, bytes.data<byte>().ToArray()), gzip: false);
+                IdxFile.Write(Path.Combine(folder, $"{prefix}-labels-idx1-ubyte"), new IdxArray(new[] { count }, labels.Select(y => (byte)y).ToArray()), gzip: false);
+            }
+        }
+        return folder;
+    }
+
+    [Fact]
+    public void Eval_on_labelled_idx_data_trains_the_classifier_prints_the_table_and_writes_eval_json_with_calibration_rows()
+    {
+        var data = WriteBarIdx(360, 120);
+        var output = _dir.File("out");
+        var (code, text) = Eval("--data", "mnist", "--data-dir", data, "--n", "100", "--classifier-epochs", "1",
+            "--cache-dir", _dir.File("cache"), "--out", output);
+        Assert.True(code == 0, text);
+        Assert.Contains("test accuracy", text);
+        Assert.Contains("not Inception-v3", text);
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "eval.json")))!.AsObject();
+        var rows = json["calibration"]!.AsArray();
+        Assert.Equal(new[] { "real", "noise", "repeated" }, rows.Select(r => r!["name"]!.GetValue<string>()));
+        Assert.True(rows[0]!["fd"]!.GetValue<double>() < rows[1]!["fd"]!.GetValue<double>());
+        Assert.Equal(3, rows[0]!["classes_covered"]!.GetValue<int>());
+
+        var (again, secondText) = Eval("train-classifier", "--data", "mnist", "--data-dir", data, "--classifier-epochs", "1", "--cache-dir", _dir.File("cache"));
+        Assert.True(again == 0, secondText);
+        Assert.Contains("(cached)", secondText);
+    }
+
+    [Fact]
+    public void Training_a_classifier_on_an_unlabelled_folder_explains_which_metrics_still_apply()
+    {
+        var folder = _dir.File("pictures");
+        for (int i = 0; i < 12; i++) TestPictures.Solid(Path.Combine(folder, $"{i}.png"), 8, 8, new SKColor((byte)(i * 20), 0, 0));
+        var (code, text) = Eval("train-classifier", "--data", folder, "--cache-dir", _dir.File("cache"));
+        Assert.Equal(1, code);
+        Assert.Contains("no class labels", text);
+        Assert.Contains("label-free metrics", text);
+    }
+}
