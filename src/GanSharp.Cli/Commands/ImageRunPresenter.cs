@@ -13,7 +13,8 @@ internal static class ImageRunPresenter
         console.MarkupLine(
             $"{(run.Iteration > 0 ? "Resuming" : "Training")} [bold]{o.Model.ToString().ToUpperInvariant()}[/] on [bold]{Markup.Escape(run.DataDescription)}[/]: " +
             $"{run.ImageCount:N0} images {o.Channels}×{o.ImageSize}×{o.ImageSize}{(run.DataFromCache ? " (decoded cache)" : "")}, " +
-            $"{o.Epochs} epochs = {run.TotalIterations:N0} iterations of {o.BatchSize}, seed {o.Seed} → [bold]{Markup.Escape(run.RunDirectory)}[/]");
+            $"{run.TotalIterations:N0} iterations of {o.BatchSize} ({o.Epochs} epochs{(o.MaxIterations is null ? "" : ", capped by --max-iterations")}), " +
+            $"seed {o.Seed} → [bold]{Markup.Escape(run.RunDirectory)}[/]");
         if (run.Iteration > 0) console.MarkupLine($"Continuing from iteration {run.Iteration:N0}.");
         foreach (var skipped in run.Skipped) console.MarkupLine($"[yellow]Skipped[/] {Markup.Escape(skipped.Path)}: {Markup.Escape(skipped.Reason)}");
 
