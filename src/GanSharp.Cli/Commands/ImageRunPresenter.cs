@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using GanSharp.Training;
 using Spectre.Console;
 
@@ -8,12 +9,24 @@ internal static class ImageRunPresenter
 {
     public static int Run(IAnsiConsole console, Func<ImageRun> open, CancellationToken cancel)
     {
+        // Ctrl-C or SIGTERM: finish the iteration, write a checkpoint, exit normally; a second signal ends the process at once.
+        // (The action runs synchronously, so System.CommandLine's own handler is not yet registered while it trains.)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = !stop.IsCancellationRequested;
+            stop.Cancel();
+        }
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        cancel = stop.Token;
         using var run = open();
         var o = run.Options;
         console.MarkupLine(
             $"{(run.Iteration > 0 ? "Resuming" : "Training")} [bold]{o.Model.ToString().ToUpperInvariant()}[/] on [bold]{Markup.Escape(run.DataDescription)}[/]: " +
             $"{run.ImageCount:N0} images {o.Channels}×{o.ImageSize}×{o.ImageSize}{(run.DataFromCache ? " (decoded cache)" : "")}, " +
-            $"{o.Epochs} epochs = {run.TotalIterations:N0} iterations of {o.BatchSize}, seed {o.Seed} → [bold]{Markup.Escape(run.RunDirectory)}[/]");
+            $"{run.TotalIterations:N0} iterations of {o.BatchSize} ({o.Epochs} epochs{(o.MaxIterations is null ? "" : ", capped by --max-iterations")}), " +
+            $"seed {o.Seed} → [bold]{Markup.Escape(run.RunDirectory)}[/]");
         if (run.Iteration > 0) console.MarkupLine($"Continuing from iteration {run.Iteration:N0}.");
         foreach (var skipped in run.Skipped) console.MarkupLine($"[yellow]Skipped[/] {Markup.Escape(skipped.Path)}: {Markup.Escape(skipped.Reason)}");
 

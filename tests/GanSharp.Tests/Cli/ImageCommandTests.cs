@@ -13,20 +13,14 @@ public sealed class ImageCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    /// <summary>Runs a gansharp command line in-process on a plain console; returns the exit code and everything printed, whitespace collapsed.</summary>
+    /// <summary>Runs a gansharp command line in-process on a plain console; returns the exit code and everything printed.</summary>
     private static (int ExitCode, string Output) Gansharp(params string[] args)
     {
         var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
+        var console = TestConsole.Create(writer);
         var root = new RootCommand { TrainCommand.Create(console), SampleCommand.Create(console), ExportCommand.Create(console) };
         int code = root.Parse(args).Invoke(new InvocationConfiguration { Output = writer, Error = writer });
-        return (code, System.Text.RegularExpressions.Regex.Replace(writer.ToString(), @"\s+", " "));   // the console wraps long lines
+        return (code, writer.ToString());
     }
 
     /// <summary>A tiny image run on eight 32×32 pictures; returns its folder.</summary>

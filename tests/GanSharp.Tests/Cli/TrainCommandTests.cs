@@ -15,14 +15,7 @@ public class TrainCommandTests : IDisposable
     private static (int ExitCode, string Output) Train(params string[] args)
     {
         var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 1000;   // no line wrapping inside the messages the tests look for
+        var console = TestConsole.Create(writer);
         var root = new RootCommand { TrainCommand.Create(console) };
         int code = root.Parse(new[] { "train" }.Concat(args).ToArray()).Invoke(new InvocationConfiguration { Output = writer, Error = writer });
         return (code, writer.ToString());

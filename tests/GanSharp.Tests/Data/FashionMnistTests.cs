@@ -1,4 +1,6 @@
+using GanSharp.Checkpoints;
 using GanSharp.Data;
+using GanSharp.Training;
 
 namespace GanSharp.Tests.Data;
 
@@ -20,5 +22,26 @@ public class FashionMnistTests
     {
         using var set = FashionMnist.Load(train: false);
         Assert.Equal(10_000, set.Count);
+    }
+
+    [FashionMnistFact]
+    public void A_short_dcgan_run_on_the_installed_set_writes_a_28_pixel_grid_and_a_resumable_checkpoint()
+    {
+        var dir = Directory.CreateTempSubdirectory("gansharp-fmnist-").FullName;
+        try
+        {
+            var options = new ImageRunOptions(Features: 4, LatentDim: 8, BatchSize: 32, MaxIterations: 4, SampleEvery: 4, CheckpointEvery: 4, SampleCount: 16);
+            using var run = ImageRun.Start(options, dir);
+            var result = run.Run();
+            Assert.Equal(60_000, run.ImageCount);
+            Assert.Equal(4, run.TotalIterations);   // 5 epochs of ⌊60000 / 32⌋ batches, capped at 4
+            Assert.Equal(4, result.Iteration);
+            using (var grid = SkiaSharp.SKBitmap.Decode(result.LastSampleGrid!)) Assert.Equal(4 * 30 + 2, grid.Width);
+            Assert.Equal(4, CheckpointFile.ReadState(CheckpointStore.Resolve(dir)).Iteration);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }
