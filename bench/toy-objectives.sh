@@ -35,7 +35,8 @@ for data in ring grid; do for objective in minimax non-saturating; do for seed i
     echo "| $data | $objective | $seed | failed: see $out/$data-$objective-s$seed.log | | | |"
     continue
   fi
+  kl=$(field "$m" reverse_kl)
+  [ "$kl" = null ] || kl=$(printf '%.3f' "$kl")
   printf '| %s | %s | %s | %s / %s | %.3f | %s | %.0f |\n' "$data" "$objective" "$seed" \
-    "$(field "$m" modes_captured)" "$(field "$m" modes_total)" "$(field "$m" high_quality_fraction)" \
-    "$(field "$m" reverse_kl)" "$(field "$m" seconds)"
+    "$(field "$m" modes_captured)" "$(field "$m" modes_total)" "$(field "$m" high_quality_fraction)" "$kl" "$(field "$m" seconds)"
 done; done; done
