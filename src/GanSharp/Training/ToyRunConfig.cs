@@ -67,8 +67,11 @@ public sealed record ToyRunConfig(
     /// <summary>JSON settings of config files: snake_case keys, named enums, unknown keys rejected.</summary>
     public static readonly JsonSerializerOptions Json = CreateJsonOptions();
 
-    /// <summary>The demo: the ring with the default settings (see README for its measured results).</summary>
-    public static ToyRunConfig Demo => new(Data: "ring", Iterations: 3000, FramesEvery: 100);
+    /// <summary>
+    /// The demo: the ring with the default settings and the linearly decaying learning rate, 3,000 iterations.
+    /// Measured (docs/toy-results.md): 8/8 modes on seeds 1, 2 and 3, 90.2–90.4% high-quality samples.
+    /// </summary>
+    public static ToyRunConfig Demo => new(Data: "ring", Iterations: 3000, LrSchedule: LearningRateSchedule.Linear, FramesEvery: 100);
 
     /// <summary>Whether <see cref="Data"/> names a built-in target rather than a file.</summary>
     [JsonIgnore]

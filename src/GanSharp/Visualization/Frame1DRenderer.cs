@@ -29,7 +29,9 @@ public static class Frame1DRenderer
             dStar.Axes.YAxis = plot.Axes.Right;
         }
 
-        double top = Math.Max(frame.DataDensity.DefaultIfEmpty(0).Max(), frame.GeneratedDensity.DefaultIfEmpty(0).Max());
+        // A collapsed p_G can be a spike many times higher than p_data; clip it rather than flatten p_data.
+        double dataTop = frame.DataDensity.DefaultIfEmpty(0).Max();
+        double top = Math.Min(Math.Max(dataTop, frame.GeneratedDensity.DefaultIfEmpty(0).Max()), 2.5 * dataTop);
         plot.Axes.SetLimitsX(frame.X[0], frame.X[^1]);
         plot.Axes.SetLimitsY(0, top > 0 && double.IsFinite(top) ? 1.15 * top : 1, plot.Axes.Left);
         plot.Axes.SetLimitsY(0, 1.15, plot.Axes.Right);
