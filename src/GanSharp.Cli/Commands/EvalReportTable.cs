@@ -8,8 +8,9 @@ internal static class EvalReportTable
 {
     public static void Write(IAnsiConsole console, EvaluationReport report)
     {
-        var table = new Table().Title(Markup.Escape($"{report.Dataset}: generated vs real reference"))
-            .AddColumn("row").AddColumn("n", c => c.RightAligned()).AddColumn("FD", c => c.RightAligned())
+        int n = report.Model?.SampleCount ?? report.Calibration.Max(r => r.SampleCount);
+        var table = new Table().Title(Markup.Escape($"{report.Dataset}: each row's samples (n = {n}) vs {n} real training images"))
+            .AddColumn("row").AddColumn("FD", c => c.RightAligned())
             .AddColumn("prec", c => c.RightAligned()).AddColumn("rec", c => c.RightAligned())
             .AddColumn("dens", c => c.RightAligned()).AddColumn("cov", c => c.RightAligned())
             .AddColumn("CS", c => c.RightAligned()).AddColumn("cls", c => c.RightAligned()).AddColumn("KL", c => c.RightAligned());
@@ -27,7 +28,7 @@ internal static class EvalReportTable
         string name = bold ? $"[bold]{Markup.Escape(row.Name)}[/]" : Markup.Escape(row.Name);
         return new[]
         {
-            name, $"{row.SampleCount}", $"{row.Fd:F2}", $"{row.Precision:F3}", $"{row.Recall:F3}", $"{row.Density:F3}", $"{row.Coverage:F3}",
+            name, $"{row.Fd:F2}", $"{row.Precision:F3}", $"{row.Recall:F3}", $"{row.Density:F3}", $"{row.Coverage:F3}",
             row.ClassifierScore is { } s ? $"{s:F2}" : "–",
             row.ClassesCovered is { } c ? $"{c}" : "–",
             row.ClassKl is { } kl ? (double.IsInfinity(kl) ? "∞" : $"{kl:F3}") : "–",
