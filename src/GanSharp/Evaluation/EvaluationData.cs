@@ -62,7 +62,7 @@ public sealed class EvaluationData : IDisposable
     /// <summary>A folder of pictures as 28 × 28 grayscale images in [−1, 1] (centre-cropped and resized by <see cref="ImageFolderLoader"/>).</summary>
     public static ImageDataset OpenPictures(string folder) => ImageFolderLoader.Load(new ImageFolderOptions(folder, 28, 1)).Dataset;
 
-    /// <summary>Holds out a random sixth of <paramref name="all"/> (seeded), keeping labels with their images.</summary>
+    /// <summary>Holds out a random sixth of <paramref name="all"/> (seeded), keeping labels with their images; takes ownership of <paramref name="all"/>.</summary>
     public static EvaluationData Split(string name, ImageDataset all, int classCount, int seed)
     {
         long n = all.Count;
