@@ -21,11 +21,12 @@ internal static class EvalCommand
         var epochs = new Option<int>("--classifier-epochs") { Description = "Epochs of the feature classifier when it must be trained.", DefaultValueFactory = _ => new FeatureClassifierOptions().Epochs };
         var seed = new Option<int>("--seed") { Description = "Seed of the classifier, the reference draw and the sampling noise.", DefaultValueFactory = _ => 0 };
         var features = new Option<string>("--features") { Description = "For a folder: the labelled set whose classifier supplies the features.", HelpName = "NAME", DefaultValueFactory = _ => "fashion-mnist" };
+        var samples = new Option<string>("--samples") { Description = "Folder of generated pictures to score (e.g. written by `gansharp sample`), read as 28×28 grayscale.", HelpName = "DIR" };
         var n = new Option<int>("--n") { Description = "Generated samples, and real reference samples, compared.", DefaultValueFactory = _ => new EvaluationOptions().SampleCount };
         var output = new Option<string>("--out") { Description = "Folder for eval.json.", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("runs", "eval") };
 
         var trainClassifier = new Command("train-classifier", "Train the feature classifier of a labelled dataset (or find it in the cache) and print its test accuracy.");
-        foreach (var option in new Option[] { data, dataDir, cacheDir, epochs, seed }) trainClassifier.Options.Add(option);
+        foreach (var option in new Option[] { samples, data, dataDir, cacheDir, epochs, seed }) trainClassifier.Options.Add(option);
         trainClassifier.SetAction(result => CommandErrors.Guard(console, () =>
         {
             using var evalData = EvaluationData.Open(result.GetValue(data)!, result.GetValue(dataDir), result.GetValue(seed));
@@ -39,7 +40,7 @@ internal static class EvalCommand
         }));
 
         var command = new Command("eval", "Score a generator checkpoint on real images: FD, precision/recall, density/coverage, classifier score and class coverage, beside calibration rows (real, noise, repeated).");
-        foreach (var option in new Option[] { data, dataDir, n, output, cacheDir, epochs, seed, features }) command.Options.Add(option);
+        foreach (var option in new Option[] { samples, data, dataDir, n, output, cacheDir, epochs, seed, features }) command.Options.Add(option);
         command.Subcommands.Add(trainClassifier);
         command.SetAction(result => CommandErrors.Guard(console, () =>
         {
@@ -64,6 +65,12 @@ internal static class EvalCommand
             {
                 string? checkpointPath = null;
                 Func<long, Tensor>? generate = null;
+                using var sampleFolder = result.GetValue(samples) is { } folder ? EvaluationData.OpenPictures(folder) : null;
+                if (sampleFolder is not null)
+                {
+                    generate = GeneratorSamples.FromImages(sampleFolder.Images, options.SampleCount);
+                    checkpointPath = result.GetValue(samples);
+                }
                 var report = ImageEvaluation.Run(evalData.Name, classifier, evalData.Train.Images, evalData.Test.Images, generate, options,
                     classMetrics, checkpointPath, step => console.MarkupLine($"[grey]{Markup.Escape(step)}…[/]"));
                 var path = EvaluationJson.Write(report, result.GetValue(output)!);

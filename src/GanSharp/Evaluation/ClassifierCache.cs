@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using GanSharp.Models;
 using static TorchSharp.torch;
@@ -16,7 +17,7 @@ public sealed class ClassifierCache
     /// <summary>Environment variable that overrides the default folder.</summary>
     public const string DirectoryVariable = "GANSHARP_CACHE_DIR";
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <param name="directory">The folder; created on the first save.</param>
     public ClassifierCache(string directory)

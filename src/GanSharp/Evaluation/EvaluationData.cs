@@ -55,12 +55,14 @@ public sealed class EvaluationData : IDisposable
                     return new EvaluationData("MNIST", digits, IdxImageSet.Load(dataDir, "t10k", $"MNIST (t10k, {dataDir})"), 10);
                 return Split("MNIST", digits, 10, seed);
             default:
-                var folder = ImageFolderLoader.Load(new ImageFolderOptions(data, 28, 1));
-                return Split($"image folder {data}", folder.Dataset, 0, seed);
+                return Split($"image folder {data}", OpenPictures(data), 0, seed);
         }
     }
 
-    /// <summary>Holds out a random sixth of <paramref name="all"/> (seeded), keeping labels with their images.</summary>
+    /// <summary>A folder of pictures as 28 × 28 grayscale images in [−1, 1] (centre-cropped and resized by <see cref="ImageFolderLoader"/>).</summary>
+    public static ImageDataset OpenPictures(string folder) => ImageFolderLoader.Load(new ImageFolderOptions(folder, 28, 1)).Dataset;
+
+    /// <summary>Holds out a random sixth of <paramref name="all"/> (seeded), keeping labels with their images; takes ownership of <paramref name="all"/>.</summary>
     public static EvaluationData Split(string name, ImageDataset all, int classCount, int seed)
     {
         long n = all.Count;

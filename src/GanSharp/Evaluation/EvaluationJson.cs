@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -14,7 +15,7 @@ public static class EvaluationJson
     /// <summary>File name inside the output folder.</summary>
     public const string FileName = "eval.json";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The report as a JSON object.</summary>
     public static JsonObject ToJson(EvaluationReport report)

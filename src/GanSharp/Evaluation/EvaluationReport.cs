@@ -6,7 +6,7 @@ namespace GanSharp.Evaluation;
 /// <param name="Classifier">The feature classifier's record (training data, test accuracy).</param>
 /// <param name="Model">The generator's row; null when only the calibration was run.</param>
 /// <param name="Calibration">Rows <c>real</c> (held-out real vs the reference: the floor), <c>noise</c> and <c>repeated</c> (ceilings).</param>
-/// <param name="Checkpoint">The evaluated checkpoint's path, if any.</param>
+/// <param name="Checkpoint">Where the generated samples came from (a checkpoint or a sample folder), if any.</param>
 public sealed record EvaluationReport(
     string Dataset,
     string FeatureSpace,

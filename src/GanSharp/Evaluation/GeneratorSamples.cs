@@ -25,4 +25,19 @@ public static class GeneratorSamples
         }
         return cat(batches, 0).MoveToOuterDisposeScope();
     }
+
+    /// <summary>A "generator" that serves the rows of <paramref name="images"/> in order (for samples saved as files).</summary>
+    /// <exception cref="ArgumentException">Fewer rows than <paramref name="required"/>.</exception>
+    public static Func<long, Tensor> FromImages(Tensor images, int required)
+    {
+        if (images.shape[0] < required)
+            throw new ArgumentException($"The sample folder has {images.shape[0]} images but the evaluation compares {required}; lower --n or write more samples.", nameof(images));
+        long next = 0;
+        return m =>
+        {
+            var batch = images.narrow(0, next, m);
+            next += m;
+            return batch;
+        };
+    }
 }

@@ -54,7 +54,7 @@ public static class ImageEvaluation
 
     /// <summary>One line saying which features the numbers are computed on, and that they are not Inception's.</summary>
     public static string DescribeFeatureSpace(ClassifierRecord record) =>
-        $"128-d penultimate features of GanSharp's own CNN classifier trained on {record.Dataset} " +
-        $"({record.TrainCount} images, test accuracy {record.TestAccuracy:P1} on {record.TestCount}); " +
+        $"128-d penultimate features of GanSharp's own CNN classifier, trained on {record.Dataset}: " +
+        $"{record.TrainCount} images, test accuracy {record.TestAccuracy:P1} on {record.TestCount}; " +
         "not Inception-v3, so FD here is not comparable with published FID values.";
 }

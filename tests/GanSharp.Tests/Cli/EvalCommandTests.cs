@@ -72,6 +72,33 @@ public class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void Eval_scores_a_folder_of_generated_pictures_as_the_model_row()
+    {
+        var data = WriteBarIdx(360, 120);
+        var pictures = _dir.File("generated");
+        var (bars, labels) = SyntheticImages.Make(300, seed: 53);
+        using (bars)
+        using (var pixels = bars.add(1).mul(127.5).round().clamp(0, 255).to_type(uint8))
+        {
+            int written = 0;
+            for (int i = 0; i < labels.Length && written < 100; i++)
+            {
+                if (labels[i] != 1) continue;                                  // a generator stuck on the middle bar
+                var image = pixels[i, 0].data<byte>().ToArray();
+                TestPictures.Write(Path.Combine(pictures, $"{written++:D3}.png"), 28, 28, (x, y) => new SKColor(image[y * 28 + x], image[y * 28 + x], image[y * 28 + x]));
+            }
+        }
+        var output = _dir.File("out");
+        var (code, text) = Eval("--samples", pictures, "--data", "mnist", "--data-dir", data, "--n", "100", "--classifier-epochs", "1",
+            "--cache-dir", _dir.File("cache"), "--out", output);
+        Assert.True(code == 0, text);
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "eval.json")))!.AsObject();
+        Assert.Equal(1, json["classes_covered"]!.GetValue<int>());
+        Assert.True(json["fd"]!.GetValue<double>() > json["calibration"]![0]!["fd"]!.GetValue<double>());
+        Assert.True(json["recall"]!.GetValue<double>() < 0.6);
+    }
+
+    [Fact]
     public void Training_a_classifier_on_an_unlabelled_folder_explains_which_metrics_still_apply()
     {
         var folder = _dir.File("pictures");
