@@ -1,0 +1,57 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace GanSharp.Models;
+
+/// <summary>
+/// DCGAN discriminator (Radford et al. 2016): strided convolutions, batch norm (not on the first layer) and LeakyReLU(0.2);
+/// returns the logit l(x) [m], D(x) = σ(l), as <see cref="Objectives.GanLosses"/> expects.
+/// </summary>
+/// <remarks>
+/// For 64 pixels, F features: C × 64 × 64 → F × 32 × 32 → 2F × 16 × 16 → 4F × 8 × 8 → 8F × 4 × 4 → 1 × 1 × 1 → [m].
+/// For 32: → F × 16 × 16 → 2F × 8 × 8 → 4F × 4 × 4 → 1. For 28: → F × 14 × 14 → 2F × 7 × 7 → 1.
+/// Parameter names: <c>net.down{i}</c> (Conv2d, kernel 4, stride 2, padding 1) for i = 0 … L−1, <c>net.bn{i}</c> for i ≥ 1;
+/// <c>net.logit</c> (Conv2d to 1 channel, kernel = base side).
+/// </remarks>
+public sealed class DcganDiscriminator : Module<Tensor, Tensor>
+{
+    private readonly Sequential net;
+
+    /// <param name="architecture">Image size (28, 32 or 64), channels and features F (its latent dimension is not used).</param>
+    public DcganDiscriminator(DcganArchitecture architecture) : base(nameof(DcganDiscriminator))
+    {
+        architecture.EnsureValid();
+        Architecture = architecture;
+        var a = architecture;
+        int levels = a.Upsamplings;
+        var layers = new List<(string, Module<Tensor, Tensor>)>
+        {
+            // [m, C, S, S] → [m, F, S/2, S/2]; no batch norm on the input layer (Radford et al. §3)
+            ("down0", Conv2d(a.Channels, a.WidthAt(levels - 1), kernel_size: 4, stride: 2, padding: 1, bias: false)),
+            ("lrelu0", LeakyReLU(0.2)),
+        };
+        for (int i = 1; i < levels; i++)
+        {
+            // [m, F·2^(i−1), s, s] → [m, F·2^i, s/2, s/2]
+            layers.Add(($"down{i}", Conv2d(a.WidthAt(levels - i), a.WidthAt(levels - 1 - i), kernel_size: 4, stride: 2, padding: 1, bias: false)));
+            layers.Add(($"bn{i}", BatchNorm2d(a.WidthAt(levels - 1 - i))));
+            layers.Add(($"lrelu{i}", LeakyReLU(0.2)));
+        }
+        // [m, F·2^(L−1), b, b] → [m, 1, 1, 1]
+        layers.Add(("logit", Conv2d(a.WidthAt(0), 1, kernel_size: a.BaseSide, stride: 1, padding: 0L)));
+        net = Sequential(layers);
+        RegisterComponents();
+        DcganInit.Apply(this);
+    }
+
+    /// <summary>Image size, channels and features.</summary>
+    public DcganArchitecture Architecture { get; }
+
+    /// <summary>x [m, C, S, S] ↦ logits [m].</summary>
+    public override Tensor forward(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        return net.forward(x).flatten().MoveToOuterDisposeScope();   // [m, 1, 1, 1] → [m]
+    }
+}
