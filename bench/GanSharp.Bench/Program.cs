@@ -6,7 +6,7 @@ using TorchSharp;
 
 // GanSharp side of bench/run.sh: times one row and writes its per-iteration times as JSON.
 // Usage: GanSharp.Bench <row> [--iterations N] [--warmup N] [--threads N] [--rss-every N] [--out file.json]
-// Rows: toy100, toy512, toy<batch>, matmul. Without --threads the library's own default applies.
+// Rows: toy100, toy512, toy<batch>, dcgan28, dcgan64, sample64, matmul. Without --threads the library's own default applies.
 var arguments = BenchArguments.Parse(args);
 if (arguments.Threads is int threads) torch.set_num_threads(threads);
 
