@@ -75,9 +75,10 @@ def main(folder):
                 quiet[row] = (gm, pm)
             elif row in quiet:
                 extra = f" (slowdown ×{gm / quiet[row][0]:.2f} / ×{pm / quiet[row][1]:.2f})"
+            load_range = f"{min(map(float, loads)):.2f}–{max(map(float, loads)):.2f}" if loads else "?"
             gc, pc = median([r["cpu_ms_per_iteration"] for r in g]), median([r["cpu_ms_per_iteration"] for r in p])
             print(f"| {ROW_TITLES[row]} | {label} | {fmt(gm)} ({fmt(glo)}–{fmt(ghi)}) | {fmt(pm)} ({fmt(plo)}–{fmt(phi)}) | "
-                  f"**{gm / pm:.2f}**{extra} | {fmt(gc)} / {fmt(pc)} ({gc / pc:.2f}) | {threads} | {rss} | {'–'.join([min(loads), max(loads)]) if loads else '?'} |")
+                  f"**{gm / pm:.2f}**{extra} | {fmt(gc)} / {fmt(pc)} ({gc / pc:.2f}) | {threads} | {rss} | {load_range} |")
     flops_rows = [row for row in rows if rounds(folder, row, "quiet", "gansharp")[0].get("flops_per_iteration")]
     if flops_rows:
         print()
