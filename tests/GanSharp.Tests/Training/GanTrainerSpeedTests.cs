@@ -25,7 +25,7 @@ public class GanTrainerSpeedTests
         trainer.Train();
 
         Assert.False(frozen.requires_grad);
-        Assert.True(frozen.detach().equal(before));
+        Assert.True(frozen.detach().eq(before).all().item<bool>());
         Assert.All(d.parameters().Skip(1), p => Assert.True(p.requires_grad));
         Assert.All(d.parameters().Skip(1), p => Assert.NotNull(p.grad));
     }
