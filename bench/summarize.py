@@ -54,8 +54,8 @@ def main(folder):
           f"reference BLAS {machine['reference_blas']}; OpenBLAS {machine['openblas']}; .NET SDK {machine['dotnet']}; "
           f"run {machine['started']}, load average at start {machine['load_at_start']}.")
     print()
-    print("| row | condition | GanSharp ms/iter (median, round min–max) | PyTorch ms/iter (median, round min–max) | GanSharp / PyTorch | PyTorch settings | peak RSS MiB (GanSharp / PyTorch) | load (1 min) |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| row | condition | GanSharp ms/iter (median, round min–max) | PyTorch ms/iter (median, round min–max) | GanSharp / PyTorch | CPU ms/iter GanSharp / PyTorch (ratio) | PyTorch settings | peak RSS MiB (GanSharp / PyTorch) | load (1 min) |")
+    print("|---|---|---|---|---|---|---|---|---|")
     quiet = {}
     for row in rows:
         config_file = os.path.join(folder, f"pytorch-config-{row}.txt")
@@ -75,8 +75,10 @@ def main(folder):
                 quiet[row] = (gm, pm)
             elif row in quiet:
                 extra = f" (slowdown ×{gm / quiet[row][0]:.2f} / ×{pm / quiet[row][1]:.2f})"
+            load_range = f"{min(map(float, loads)):.2f}–{max(map(float, loads)):.2f}" if loads else "?"
+            gc, pc = median([r["cpu_ms_per_iteration"] for r in g]), median([r["cpu_ms_per_iteration"] for r in p])
             print(f"| {ROW_TITLES[row]} | {label} | {fmt(gm)} ({fmt(glo)}–{fmt(ghi)}) | {fmt(pm)} ({fmt(plo)}–{fmt(phi)}) | "
-                  f"**{gm / pm:.2f}**{extra} | {threads} | {rss} | {'–'.join([min(loads), max(loads)]) if loads else '?'} |")
+                  f"**{gm / pm:.2f}**{extra} | {fmt(gc)} / {fmt(pc)} ({gc / pc:.2f}) | {threads} | {rss} | {load_range} |")
     flops_rows = [row for row in rows if rounds(folder, row, "quiet", "gansharp")[0].get("flops_per_iteration")]
     if flops_rows:
         print()

@@ -6,9 +6,16 @@ using TorchSharp;
 
 // GanSharp side of bench/run.sh: times one row and writes its per-iteration times as JSON.
 // Usage: GanSharp.Bench <row> [--iterations N] [--warmup N] [--threads N] [--rss-every N] [--out file.json]
-// Rows: toy100, toy512, toy<batch>, matmul. Without --threads the library's own default applies.
+// Rows: toy100, toy512, toy<batch>, dcgan28, dcgan64, sample64, matmul; phases<batch> prints a per-phase CPU profile instead. Without --threads the library's own default applies.
 var arguments = BenchArguments.Parse(args);
-if (arguments.Threads is int threads) torch.set_num_threads(threads);
+if (arguments.Threads is int threads) GanSharp.Runtime.ThreadPolicy.SetThreads(threads);
+if (arguments.Row.StartsWith("phases", StringComparison.Ordinal))
+{
+    // Profile, not a timed row: phases<batch> prints where a toy iteration's CPU time goes.
+    torch.set_num_threads(arguments.Threads ?? 1);
+    PhaseProfile.Run(int.Parse(arguments.Row["phases".Length..], CultureInfo.InvariantCulture), arguments.Iterations, arguments.Warmup);
+    return;
+}
 
 using IBenchRow row = BenchRows.Create(arguments.Row);
 for (int i = 0; i < arguments.Warmup; i++) row.Step();

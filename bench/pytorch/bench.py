@@ -1,7 +1,7 @@
 """PyTorch side of bench/run.sh: times one row and writes its per-iteration times as JSON.
 
 Usage: /usr/bin/python3 bench.py <row> [--iterations N] [--warmup N] [--threads N] [--rss-every N] [--out file.json]
-Rows mirror bench/GanSharp.Bench: toy<batch> (e.g. toy100, toy512), matmul.
+Rows mirror bench/GanSharp.Bench: toy<batch> (e.g. toy100, toy512), dcgan28, dcgan64, sample64, matmul.
 """
 import argparse
 import json
@@ -91,6 +91,115 @@ class ToyRow:
             raise RuntimeError("training diverged")
 
 
+def dcgan_generator(size, channels, nz=100, f=64):
+    """GanSharp's DcganGenerator: z → [nz, 1, 1] → ConvT to the base grid, then stride-2 ConvT doublings; BN + ReLU; tanh."""
+    levels = {28: 2, 32: 3, 64: 4}[size]
+    base = 7 if size == 28 else 4
+    width = lambda level: f << (levels - 1 - level)
+    layers = [nn.ConvTranspose2d(nz, width(0), base, 1, 0, bias=False), nn.BatchNorm2d(width(0)), nn.ReLU()]
+    for i in range(1, levels):
+        layers += [nn.ConvTranspose2d(width(i - 1), width(i), 4, 2, 1, bias=False), nn.BatchNorm2d(width(i)), nn.ReLU()]
+    layers += [nn.ConvTranspose2d(width(levels - 1), channels, 4, 2, 1), nn.Tanh()]
+    return dcgan_init(nn.Sequential(*layers))
+
+
+def dcgan_discriminator(size, channels, f=64):
+    """GanSharp's DcganDiscriminator: stride-2 convolutions, BN (not on the first), LeakyReLU(0.2), a logit convolution."""
+    levels = {28: 2, 32: 3, 64: 4}[size]
+    base = 7 if size == 28 else 4
+    width = lambda level: f << (levels - 1 - level)
+    layers = [nn.Conv2d(channels, width(levels - 1), 4, 2, 1, bias=False), nn.LeakyReLU(0.2)]
+    for i in range(1, levels):
+        layers += [nn.Conv2d(width(levels - i), width(levels - 1 - i), 4, 2, 1, bias=False),
+                   nn.BatchNorm2d(width(levels - 1 - i)), nn.LeakyReLU(0.2)]
+    layers += [nn.Conv2d(width(0), 1, base, 1, 0), nn.Flatten(0)]
+    return dcgan_init(nn.Sequential(*layers))
+
+
+def dcgan_init(model):
+    """Radford et al. (2016): convolution weights ~ N(0, 0.02²), batch-norm scale ~ N(1, 0.02²), shift 0."""
+    for layer in model.modules():
+        if isinstance(layer, (nn.Conv2d, nn.ConvTranspose2d)):
+            nn.init.normal_(layer.weight, 0.0, 0.02)
+        elif isinstance(layer, nn.BatchNorm2d):
+            nn.init.normal_(layer.weight, 1.0, 0.02)
+            nn.init.zeros_(layer.bias)
+    return model
+
+
+def conv_flops(model, size, channels, nz=100):
+    """Forward multiply-adds × 2 of every (transposed) convolution, for one sample, from the layer shapes."""
+    total, shape = 0.0, None
+    for layer in model:
+        if isinstance(layer, nn.ConvTranspose2d):
+            side = 1 if shape is None else shape
+            total += 2.0 * layer.in_channels * layer.out_channels * layer.kernel_size[0] ** 2 * side * side
+            shape = (side - 1) * layer.stride[0] - 2 * layer.padding[0] + layer.kernel_size[0]
+        elif isinstance(layer, nn.Conv2d):
+            side = size if shape is None else shape
+            shape = (side + 2 * layer.padding[0] - layer.kernel_size[0]) // layer.stride[0] + 1
+            total += 2.0 * layer.in_channels * layer.out_channels * layer.kernel_size[0] ** 2 * shape * shape
+    return total
+
+
+class DcganTrainRow:
+    """One Algorithm 1 iteration of a DCGAN on images already in memory: k = 1, non-saturating G loss,
+    Adam(2e-4, (0.5, 0.999)), batch 64, as GanSharp's GanTrainer; the same numbers read once per iteration."""
+
+    def __init__(self, size, channels, batch=64, nz=100):
+        torch.manual_seed(0)
+        self.m, self.nz = batch, nz
+        self.g, self.d = dcgan_generator(size, channels, nz), dcgan_discriminator(size, channels)
+        self.opt_g = torch.optim.Adam(self.g.parameters(), lr=2e-4, betas=(0.5, 0.999))
+        self.opt_d = torch.optim.Adam(self.d.parameters(), lr=2e-4, betas=(0.5, 0.999))
+        self.images = torch.rand(1024, channels, size, size) * 2 - 1
+        self.data = torch.Generator().manual_seed(1)
+        self.noise = torch.Generator().manual_seed(2)
+        g_f, d_f = conv_flops(self.g, size, channels, nz), conv_flops(self.d, size, channels)
+        # D step: G forward (m), D forward and backward (inputs and weights) on 2m; G step: G and D forward (m),
+        # D backward to its input only, G backward (inputs and weights).
+        self.flops_per_iteration = batch * (g_f + 3 * 2 * d_f + g_f + d_f + d_f + 2 * g_f)
+
+    def step(self):
+        m = self.m
+        real = self.images.index_select(0, torch.randint(0, self.images.shape[0], (m,), generator=self.data))
+        z = torch.randn(m, self.nz, 1, 1, generator=self.noise)
+        with torch.no_grad():
+            fake = self.g(z)
+        real_logits, fake_logits = self.d(real), self.d(fake)
+        d_loss = F.softplus(-real_logits).mean() + F.softplus(fake_logits).mean()
+        self.opt_d.zero_grad()
+        d_loss.backward()
+        self.opt_d.step()
+        z = torch.randn(m, self.nz, 1, 1, generator=self.noise)
+        g_logits = self.d(self.g(z))
+        g_loss = F.softplus(-g_logits).mean()
+        self.opt_g.zero_grad()
+        g_loss.backward()
+        grad_norm = torch.stack([p.grad.pow(2).sum() for p in self.g.parameters()]).sum().sqrt()
+        self.opt_g.step()
+        d = d_loss.detach()
+        numbers = torch.stack([d, g_loss.detach(), -d, real_logits.detach().sigmoid().mean(),
+                               fake_logits.detach().sigmoid().mean(), grad_norm]).double().tolist()
+        if not all(math.isfinite(v) for v in numbers):
+            raise RuntimeError("training diverged")
+
+
+class DcganSampleRow:
+    """DCGAN-64 RGB generator sampling without gradients, in eval mode: batch 256 per iteration."""
+
+    def __init__(self, batch=256, nz=100):
+        torch.manual_seed(0)
+        self.m, self.nz = batch, nz
+        self.g = dcgan_generator(64, 3, nz).eval()
+        self.noise = torch.Generator().manual_seed(3)
+        self.flops_per_iteration = batch * conv_flops(self.g, 64, 3, nz)
+
+    def step(self):
+        with torch.no_grad():
+            self.g(torch.randn(self.m, self.nz, 1, 1, generator=self.noise))
+
+
 class MatmulPeakRow:
     """One 2048 × 2048 float32 matrix product: 2n³ operations."""
 
@@ -105,6 +214,12 @@ class MatmulPeakRow:
 def create(row):
     if row == "matmul":
         return MatmulPeakRow()
+    if row == "dcgan28":
+        return DcganTrainRow(28, 1)
+    if row == "dcgan64":
+        return DcganTrainRow(64, 3)
+    if row == "sample64":
+        return DcganSampleRow()
     if row.startswith("toy") and row[3:].isdigit():
         return ToyRow(int(row[3:]))
     raise SystemExit(f"Unknown row '{row}'.")
