@@ -48,7 +48,7 @@ internal sealed class ImageTrainingOptions
         var pointOnly = toy.All.Where(o => Has(result, o) && !SharedWith(toy).Contains(o)).Select(o => o.Name).ToList();
         if (pointOnly.Count > 0)
             throw new ArgumentException($"{string.Join(", ", pointOnly)} {(pointOnly.Count == 1 ? "applies" : "apply")} to runs on points, not to image runs.");
-        if (result.GetValue(toy.Threads) is > 0 and var threads) TorchSharp.torch.set_num_threads(threads);
+        if (result.GetValue(toy.Threads) is > 0 and var threads) GanSharp.Runtime.ThreadPolicy.SetThreads(threads);
 
         var resume = result.GetValue(Resume);
         if (resume is not null)

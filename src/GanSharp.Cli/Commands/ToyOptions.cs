@@ -32,7 +32,7 @@ internal sealed class ToyOptions
     public readonly Option<int> Seed = new("--seed") { Description = "Seed of every random stream." };
     public readonly Option<int> FramesEvery = new("--frames-every") { Description = "Frame and mode metrics every N iterations (0: only at the end)." };
     public readonly Option<string> Device = Named<ComputeDevice>("--device", "Where the tensors live.");
-    public readonly Option<int> Threads = new("--threads") { Description = "libtorch CPU threads (0: libtorch default; 1 is fastest for these small MLPs)." };
+    public readonly Option<int> Threads = new("--threads") { Description = "libtorch CPU threads (0: automatic, one thread for small models, one per core for large ones)." };
 
     /// <summary>Every option, in help order.</summary>
     public IEnumerable<Option> All => new Option[]

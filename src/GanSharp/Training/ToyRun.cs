@@ -79,7 +79,7 @@ public sealed class ToyRun
         var target = ToyTargets.Resolve(Config.Data);
         if (target.Dimension is not (1 or 2)) throw new ArgumentException($"Points must have 1 or 2 coordinates; '{Config.Data}' has {target.Dimension}.");
         var device = ResolveDevice(Config.Device);
-        if (Config.Threads > 0) set_num_threads(Config.Threads);
+        if (Config.Threads > 0) GanSharp.Runtime.ThreadPolicy.SetThreads(Config.Threads);
 
         manual_seed(RandomStreams.Seed(Config.Seed, RandomStreams.Weights));
         var sampleShape = new long[] { target.Dimension };

@@ -34,7 +34,7 @@ namespace GanSharp.Training;
 /// <param name="Seed">Seed of every random stream.</param>
 /// <param name="FramesEvery">Render a frame and score the modes every this many iterations (0: only at the end).</param>
 /// <param name="Device">Where the tensors live.</param>
-/// <param name="Threads">libtorch CPU threads (0: libtorch's default). One thread is fastest for these small MLPs.</param>
+/// <param name="Threads">libtorch CPU threads; 0 lets <see cref="GanSharp.Runtime.ThreadPolicy"/> choose (one thread for these small MLPs, measured fastest).</param>
 public sealed record ToyRunConfig(
     string Data = "ring",
     GeneratorObjective Objective = GeneratorObjective.NonSaturating,
@@ -59,7 +59,7 @@ public sealed record ToyRunConfig(
     int Seed = 1,
     int FramesEvery = 100,
     ComputeDevice Device = ComputeDevice.Cpu,
-    int Threads = 1)
+    int Threads = 0)
 {
     /// <summary>Extensions of the point files <see cref="Data"/> may name.</summary>
     public static readonly IReadOnlyList<string> PointFileExtensions = new[] { ".csv", ".txt", ".npy" };
@@ -104,7 +104,7 @@ public sealed record ToyRunConfig(
         problems.AddRange(GeneratorNetwork.Validate("generator"));
         problems.AddRange(DiscriminatorNetwork.Validate("discriminator"));
         if (FramesEvery < 0) problems.Add($"frames-every must be zero (final frame only) or more (got {FramesEvery}).");
-        if (Threads < 0) problems.Add($"threads must be zero (libtorch default) or more (got {Threads}).");
+        if (Threads < 0) problems.Add($"threads must be zero (automatic) or more (got {Threads}).");
         return problems;
     }
 
