@@ -67,7 +67,7 @@ public sealed class JensenShannonBoundExperiment : TheoryExperiment
             }
         }
         var (path, relative) = context.Figure("03-jsd-bound.png");
-        figure.Points("trained D", exacts, estimates, 8).Line("JSD_est = exact", new[] { 0.0, Math.Log(2) }, new[] { 0.0, Math.Log(2) }, dashed: true).Save(path);
+        figure.Points("trained D", exacts, estimates, 8).Line("JSD_est = exact", new[] { 0.0, Math.Log(2) }, new[] { 0.0, Math.Log(2) }, dashed: true).LegendAt(ScottPlot.Alignment.UpperLeft).Save(path);
 
         context.Report(0.5);
         var (capacity, tightenFigure, smallGap, largeGap) = Tightening(context, grid, heldOut);
@@ -117,7 +117,7 @@ public sealed class JensenShannonBoundExperiment : TheoryExperiment
         table.Add(new object?[] { "exact" }.Concat(steps.Select(_ => (object?)exact)).ToArray());
         figure.HorizontalLine("exact JSD", exact);
         var (path, relative) = context.Figure("03-jsd-tightening.png");
-        figure.Save(path);
+        figure.LegendAt(ScottPlot.Alignment.LowerRight).Save(path);
         return (table, relative, smallGap, largeGap);
     }
 }
