@@ -25,9 +25,9 @@ public sealed class ModeCollapseExperiment : TheoryExperiment
     protected override TheoryResult Measure(TheoryContext context)
     {
         var targets = context.Size(new IModalDistribution[] { TargetDistributions.Ring() }, new IModalDistribution[] { TargetDistributions.Ring(), TargetDistributions.Grid() });
-        int[] seeds = context.Size(new[] { 0, 1 }, new[] { 0, 1, 2 });
-        int iterations = context.Size(500, 2000);
-        var shape = context.Size(new MlpOptions(2, 64), new MlpOptions(3, 128));
+        int[] seeds = { 0, 1 };
+        int iterations = context.Size(500, 1500);
+        var shape = context.Size(new MlpOptions(2, 64), new MlpOptions(2, 128));
         var variants = new (string Name, GeneratorObjective Objective, ReplayOptions? Replay)[]
         {
             ("minimax", GeneratorObjective.Minimax, null),

@@ -23,9 +23,9 @@ public sealed class PriorChoiceExperiment : TheoryExperiment
     protected override TheoryResult Measure(TheoryContext context)
     {
         var targets = context.Size(new IModalDistribution[] { TargetDistributions.Ring() }, new IModalDistribution[] { TargetDistributions.Ring(), TargetDistributions.Grid() });
-        int[] seeds = context.Size(new[] { 0, 1 }, new[] { 0, 1, 2 });
-        int iterations = context.Size(500, 2000);
-        var shape = context.Size(new MlpOptions(2, 64), new MlpOptions(3, 128));
+        int[] seeds = { 0, 1 };
+        int iterations = context.Size(500, 1500);
+        var shape = context.Size(new MlpOptions(2, 64), new MlpOptions(2, 128));
         var table = new TheoryTable("data", "prior", "seed", "modes captured", "high-quality fraction", "reverse KL (nats)");
         var figure = new TheoryFigure("Modes captured: normal vs uniform noise", "seed (points offset per series)", "modes captured / total");
         var gaps = new List<double>();

@@ -26,10 +26,10 @@ public sealed class WarmStartExperiment : TheoryExperiment
     protected override TheoryResult Measure(TheoryContext context)
     {
         var ring = TargetDistributions.Ring();
-        int[] seeds = context.Size(new[] { 0, 1 }, new[] { 0, 1, 2 });
-        int iterations = context.Size(300, 1500), k = 3;
-        var shape = context.Size(new MlpOptions(2, 64), new MlpOptions(3, 128));
-        var fit = new DiscriminatorFitOptions(context.Size(300, 1500), 256, 3e-3);
+        int[] seeds = { 0, 1 };
+        int iterations = context.Size(300, 1000), k = 3;
+        var shape = context.Size(new MlpOptions(2, 64), new MlpOptions(2, 128));
+        var fit = new DiscriminatorFitOptions(context.Size(300, 1000), 256, 3e-3);
         var table = new TheoryTable("D", "seed", "JSD from training V (last 10%)", "JSD_est of a fresh D fitted to the final G", "modes captured", "high-quality fraction", "reverse KL");
         var warmModes = new List<double>();
         var coldModes = new List<double>();
