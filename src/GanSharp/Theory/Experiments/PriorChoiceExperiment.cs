@@ -59,7 +59,7 @@ public sealed class PriorChoiceExperiment : TheoryExperiment
             new TheoryCheck("max_prior_gap_modes", "largest |mean fraction of modes, normal − uniform| over the data sets, against the seed-to-seed range", gaps.Max(), 0, Math.Max(spreads.Max(), 1.0 / 8), CheckKind.AtMost),
         };
         var what = $"The same GAN (MLP {shape.HiddenLayers}×{shape.Width}, non-saturating, Adam lr 1e-3, {iterations} iterations, 2-D noise) on {string.Join(" and ", targets.Select(t => t.Name))}, seeds {string.Join(", ", seeds)}, " +
-                   "with z ~ N(0, I) and with z ~ U(−1, 1)². Fashion-MNIST is not part of this run: the images helper's data and models were not on main when the theory lab was written.";
+                   "with z ~ N(0, I) and with z ~ U(−1, 1)². Fashion-MNIST is not part of this run: training image GANs for both priors did not fit into the theory lab's run.";
         var verdict = $"The prior moves the mean fraction of modes captured by at most {gaps.Max():P0}, within the seed-to-seed range ({spreads.Max():P0}): on these toys, the choice matters little, as the lecture guesses. Images are not measured here.";
         return Result(what, new[] { table }, checks, verdict, relative);
     }
