@@ -64,10 +64,11 @@ public sealed class TheoryRunner
             var context = new TheoryContext(quick, outputDirectory, seed, f => ExperimentProgress?.Invoke(experiment, f));
             var result = experiment.Run(context);
             results.Add(result);
+            // Written after every experiment, so a long run that is stopped keeps what it measured.
+            TheoryReportWriter.WriteMarkdown(results, Path.Combine(outputDirectory, "report.md"), quick, command);
+            TheoryReportWriter.WriteJson(results, Path.Combine(outputDirectory, "theory.json"), quick);
             ExperimentCompleted?.Invoke(result);
         }
-        TheoryReportWriter.WriteMarkdown(results, Path.Combine(outputDirectory, "report.md"), quick, command);
-        TheoryReportWriter.WriteJson(results, Path.Combine(outputDirectory, "theory.json"), quick);
         return results;
     }
 }

@@ -31,7 +31,7 @@ public sealed class DisjointSupportsExperiment : TheoryExperiment
     protected override TheoryResult Measure(TheoryContext context)
     {
         double[] noises = { 0, 0.02, 0.05, 0.1, 0.2, 0.5 };
-        var fit = new DiscriminatorFitOptions(context.Size(400, 2000), 256, 3e-3);
+        var fit = new DiscriminatorFitOptions(400, 256, 3e-3);
         int heldOut = context.Size(10000, 100000);
         var table = new TheoryTable("noise σ", "exact JSD (2D quadrature)", "JSD_est, trained D", "|∂/∂δ minimax L_G| through D*", "|∂/∂δ minimax L_G| through trained D", "mean D(G(z)), trained D");
         var exact = new List<double>();

@@ -24,8 +24,8 @@ public sealed class EndOfTrainingExperiment : TheoryExperiment
     /// <inheritdoc />
     protected override TheoryResult Measure(TheoryContext context)
     {
-        int iterations = context.Size(800, 4000);
-        var shape = context.Size(new MlpOptions(2, 64), new MlpOptions(3, 128));
+        int iterations = context.Size(800, 3000);
+        var shape = context.Size(new MlpOptions(2, 64), new MlpOptions(2, 128));
         var table = new TheoryTable("data", "mean D on data samples", "std D on data samples", "mean D where G puts its samples", "mean D off both supports", "min / max D off both supports", "mean |D − D*_KDE| on the support");
         var onSupport = new List<double>();
         var offSupport = new List<double>();

@@ -38,7 +38,7 @@ public sealed class JensenShannonBoundExperiment : TheoryExperiment
         var grid = QuadratureGrid.Line(-15, 15, 60000);
         int heldOut = context.Size(20000, 200000);
         var mlp = new MlpOptions(2, 32);
-        var fit = new DiscriminatorFitOptions(context.Size(600, 4000), context.Size(256, 512), 3e-3);
+        var fit = new DiscriminatorFitOptions(context.Size(600, 3000), context.Size(256, 512), 3e-3);
         var linearFit = fit with { LearningRate = 3e-2 };
         var pairs = Pairs();
         var table = new TheoryTable("P_data vs P_G", "exact JSD", "D", "JSD_est ± SE", "exact − JSD_est", "(JSD_est − exact) / SE");
@@ -67,7 +67,7 @@ public sealed class JensenShannonBoundExperiment : TheoryExperiment
             }
         }
         var (path, relative) = context.Figure("03-jsd-bound.png");
-        figure.Points("trained D", exacts, estimates, 8).Line("JSD_est = exact", new[] { 0.0, Math.Log(2) }, new[] { 0.0, Math.Log(2) }, dashed: true).Save(path);
+        figure.Points("trained D", exacts, estimates, 8).Line("JSD_est = exact", new[] { 0.0, Math.Log(2) }, new[] { 0.0, Math.Log(2) }, dashed: true).LegendAt(ScottPlot.Alignment.UpperLeft).Save(path);
 
         context.Report(0.5);
         var (capacity, tightenFigure, smallGap, largeGap) = Tightening(context, grid, heldOut);
@@ -92,7 +92,7 @@ public sealed class JensenShannonBoundExperiment : TheoryExperiment
         var model = Normal(0, 1);
         double exact = JensenShannon.Quadrature(data, model, grid);
         int[] widths = context.Size(new[] { 2, 8, 32 }, new[] { 2, 8, 32, 128 });
-        int[] steps = context.Size(new[] { 30, 150, 600 }, new[] { 50, 250, 1000, 4000 });
+        int[] steps = context.Size(new[] { 30, 150, 600 }, new[] { 50, 250, 1000, 3000 });
         var table = new TheoryTable(new[] { "D width (2 hidden layers)" }.Concat(steps.Select(s => $"{s} steps")).ToArray());
         var figure = new TheoryFigure($"JSD_est for two modes ±2 vs N(0,1) (exact {exact:F3})", "D training steps (log10)", "JSD_est (nats)");
         double smallGap = double.NaN, largeGap = double.NaN;
@@ -117,7 +117,7 @@ public sealed class JensenShannonBoundExperiment : TheoryExperiment
         table.Add(new object?[] { "exact" }.Concat(steps.Select(_ => (object?)exact)).ToArray());
         figure.HorizontalLine("exact JSD", exact);
         var (path, relative) = context.Figure("03-jsd-tightening.png");
-        figure.Save(path);
+        figure.LegendAt(ScottPlot.Alignment.LowerRight).Save(path);
         return (table, relative, smallGap, largeGap);
     }
 }

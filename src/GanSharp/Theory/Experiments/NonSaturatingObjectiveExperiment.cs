@@ -53,7 +53,7 @@ public sealed class NonSaturatingObjectiveExperiment : TheoryExperiment
             .Line("∂ E[−log D*(G(z))]", means, sweep.Select(s => s.Ns).ToArray(), markers: true)
             .Line("∂ [KL(P_G‖P_data) − 2 JSD]", means, sweep.Select(s => s.Rev).ToArray(), dashed: true)
             .Line("∂ [KL(P_data‖P_G) − 2 JSD]", means, sweep.Select(s => s.Fwd).ToArray(), dashed: true)
-            .Save(path);
+            .LegendAt(ScottPlot.Alignment.LowerRight).Save(path);
 
         var checks = new[]
         {

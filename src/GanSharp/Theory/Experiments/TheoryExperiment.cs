@@ -21,7 +21,17 @@ public abstract class TheoryExperiment : ITheoryExperiment
     public TheoryResult Run(TheoryContext context)
     {
         var clock = Stopwatch.StartNew();
-        var result = Measure(context);
+        TheoryResult result;
+        try
+        {
+            result = Measure(context);
+        }
+        catch (Exception e) when (e is System.Runtime.InteropServices.ExternalException or Training.TrainingDivergedException)
+        {
+            // A native or numerical failure is a finding to report, not a reason to lose the other experiments.
+            var failure = new TheoryCheck("completed", $"the experiment ran to the end (it stopped: {e.Message.Split('\n')[0]})", 0, 1, 0);
+            result = Result("The experiment stopped before it finished.", Array.Empty<TheoryTable>(), new[] { failure }, $"Stopped: {e.Message.Split('\n')[0]}");
+        }
         context.Report(1);
         return result with { Seconds = clock.Elapsed.TotalSeconds };
     }
