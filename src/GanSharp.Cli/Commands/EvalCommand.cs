@@ -1,5 +1,7 @@
 using System.CommandLine;
 using GanSharp.Evaluation;
+using GanSharp.Sampling;
+using GanSharp.Training;
 using Spectre.Console;
 using static TorchSharp.torch;
 
@@ -22,6 +24,7 @@ internal static class EvalCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the classifier, the reference draw and the sampling noise.", DefaultValueFactory = _ => 0 };
         var features = new Option<string>("--features") { Description = "For a folder: the labelled set whose classifier supplies the features.", HelpName = "NAME", DefaultValueFactory = _ => "fashion-mnist" };
         var samples = new Option<string>("--samples") { Description = "Folder of generated pictures to score (e.g. written by `gansharp sample`), read as 28×28 grayscale.", HelpName = "DIR" };
+        var checkpoint = new Option<string>("--checkpoint") { Description = "Generator to score: a checkpoint file, or a run folder (its latest checkpoint); 28×28 grayscale runs only.", HelpName = "PATH" };
         var n = new Option<int>("--n") { Description = "Generated samples, and real reference samples, compared.", DefaultValueFactory = _ => new EvaluationOptions().SampleCount };
         var output = new Option<string>("--out") { Description = "Folder for eval.json.", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("runs", "eval") };
 
@@ -40,11 +43,13 @@ internal static class EvalCommand
         }));
 
         var command = new Command("eval", "Score a generator checkpoint on real images: FD, precision/recall, density/coverage, classifier score and class coverage, beside calibration rows (real, noise, repeated).");
-        foreach (var option in new Option[] { samples, data, dataDir, n, output, cacheDir, epochs, seed, features }) command.Options.Add(option);
+        foreach (var option in new Option[] { checkpoint, samples, data, dataDir, n, output, cacheDir, epochs, seed, features }) command.Options.Add(option);
         command.Subcommands.Add(trainClassifier);
         command.SetAction(result => CommandErrors.Guard(console, () =>
         {
             int seedValue = result.GetValue(seed);
+            if (result.GetValue(checkpoint) is not null && result.GetValue(samples) is not null)
+                throw new ArgumentException("Score either a --checkpoint or a folder of --samples, not both.");
             var options = new EvaluationOptions(SampleCount: result.GetValue(n), Seed: seedValue);
             var cache = Cache(result, cacheDir);
             var classifierOptions = ClassifierOptions(result, epochs, seed);
@@ -70,6 +75,14 @@ internal static class EvalCommand
                 {
                     generate = GeneratorSamples.FromImages(sampleFolder.Images, options.SampleCount);
                     checkpointPath = result.GetValue(samples);
+                }
+                using var loaded = result.GetValue(checkpoint) is { } checkpointOrRun ? GeneratorCheckpoint.Load(checkpointOrRun) : null;
+                using var noise = new Generator((ulong)RandomStreams.Seed(seedValue, RandomStreams.Noise));
+                if (loaded is not null)
+                {
+                    generate = GeneratorSamples.FromCheckpoint(loaded, noise);
+                    checkpointPath = loaded.Path;
+                    console.MarkupLine($"Generator: [bold]{Markup.Escape(loaded.Path)}[/] (iteration {loaded.Iteration:N0})");
                 }
                 var report = ImageEvaluation.Run(evalData.Name, classifier, evalData.Train.Images, evalData.Test.Images, generate, options,
                     classMetrics, checkpointPath, step => console.MarkupLine($"[grey]{Markup.Escape(step)}…[/]"));

@@ -30,6 +30,9 @@ internal static class ImageRunPresenter
         if (run.Iteration > 0) console.MarkupLine($"Continuing from iteration {run.Iteration:N0}.");
         foreach (var skipped in run.Skipped) console.MarkupLine($"[yellow]Skipped[/] {Markup.Escape(skipped.Path)}: {Markup.Escape(skipped.Reason)}");
 
+        run.FdMeasured += (iteration, fd, isBest) =>
+            console.MarkupLine($"FD at iteration {iteration:N0}: [bold]{fd:F3}[/]{(isBest ? " (best so far, saved as checkpoints/best.gsckpt)" : "")}");
+
         ImageRunResult result = null!;
         if (console.Profile.Capabilities.Interactive)
         {
@@ -61,6 +64,8 @@ internal static class ImageRunPresenter
         console.MarkupLine($"Images per second: [bold]{result.ImagesPerSecond:F1}[/]");
         if (result.LastSampleGrid is not null) console.MarkupLine($"Last sample grid: {Markup.Escape(result.LastSampleGrid)}");
         console.MarkupLine($"Checkpoint: {Markup.Escape(result.LastCheckpoint)}");
+        if (run.BestFd is { } best)
+            console.MarkupLine($"Best FD: [bold]{best.Fd:F3}[/] at iteration {best.Iteration:N0}: {Markup.Escape(run.BestCheckpointPath)}");
         if (!result.Completed)
             console.MarkupLine($"[yellow]Stopped at iteration {result.Iteration:N0} of {run.TotalIterations:N0}.[/] Continue with: gansharp train --resume {Markup.Escape(run.RunDirectory)}");
         return 0;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GanSharp.Data;
+using GanSharp.Evaluation;
 using GanSharp.Models;
 using GanSharp.Training;
 using Spectre.Console;
@@ -24,6 +25,9 @@ internal sealed class ImageTrainingOptions
     public readonly Option<int> Keep = new("--keep") { Description = "Newest checkpoints kept (default 3)." };
     public readonly Option<int> Samples = new("--samples") { Description = "Images per sample grid (default 64)." };
     public readonly Option<int> MaxIterations = new("--max-iterations") { Description = "Stop after this many iterations even before the epochs are done." };
+    public readonly Option<int> EvalEvery = new("--eval-every") { Description = "Iterations between FD measurements (2,000 samples, fixed noise) that keep checkpoints/best.gsckpt; 28×28 grayscale only; needs the cached classifier of `gansharp eval train-classifier` (default 0: off)." };
+    public readonly Option<string> CacheDir = new("--cache-dir") { Description = "Classifier cache for --eval-every (default: as for gansharp eval).", HelpName = "DIR" };
+    public readonly Option<int> ClassifierEpochs = new("--classifier-epochs") { Description = "Epochs the cached classifier for --eval-every was trained with (default: as for gansharp eval)." };
     public readonly Option<string> Resume = new("--resume") { Description = "Continue the image run in DIR from its latest checkpoint.", HelpName = "DIR" };
 
     public ImageTrainingOptions() => Model.AcceptOnlyFromAmong("dcgan", "mlp");
@@ -31,7 +35,7 @@ internal sealed class ImageTrainingOptions
     /// <summary>Every option, in help order.</summary>
     public IEnumerable<Option> All => new Option[]
     {
-        Model, Epochs, DataDir, ImageSize, Channels, Features, LearningRate, SampleEvery, CheckpointEvery, Keep, Samples, MaxIterations, Resume,
+        Model, Epochs, DataDir, ImageSize, Channels, Features, LearningRate, SampleEvery, CheckpointEvery, Keep, Samples, MaxIterations, EvalEvery, CacheDir, ClassifierEpochs, Resume,
     };
 
     /// <summary>Whether the parse result asks for a run on images: <c>--resume</c>, <c>--model</c>, or <c>--data</c> naming an image set or a folder.</summary>
@@ -50,17 +54,20 @@ internal sealed class ImageTrainingOptions
             throw new ArgumentException($"{string.Join(", ", pointOnly)} {(pointOnly.Count == 1 ? "applies" : "apply")} to runs on points, not to image runs.");
         if (result.GetValue(toy.Threads) is > 0 and var threads) GanSharp.Runtime.ThreadPolicy.SetThreads(threads);
 
+        var fd = FdTracking.Default();
+        if (Has(result, CacheDir)) fd = fd with { Cache = new ClassifierCache(result.GetValue(CacheDir)!) };
+        if (Has(result, ClassifierEpochs)) fd = fd with { Classifier = fd.Classifier with { Epochs = result.GetValue(ClassifierEpochs) } };
         var resume = result.GetValue(Resume);
         if (resume is not null)
         {
             var requested = Apply(result, toy, ImageRun.ReadConfig(resume));
-            return ImageRunPresenter.Run(console, () => ImageRun.Resume(resume, requested), cancel);
+            return ImageRunPresenter.Run(console, () => ImageRun.Resume(resume, requested, fd), cancel);
         }
         var data = result.GetValue(toy.Data)
             ?? throw new ArgumentException("An image run needs --data fashion-mnist, --data mnist or --data FOLDER (or --resume DIR).");
         var defaults = ImageDatasets.IsBuiltIn(data) ? new ImageRunOptions(Data: data) : new ImageRunOptions(Data: data, ImageSize: 64, Channels: 3);
         var options = Apply(result, toy, defaults);
-        return ImageRunPresenter.Run(console, () => ImageRun.Start(options, outputDirectory), cancel);
+        return ImageRunPresenter.Run(console, () => ImageRun.Start(options, outputDirectory, fd), cancel);
     }
 
     /// <summary><paramref name="options"/> with every option the user gave applied on top.</summary>
@@ -78,6 +85,7 @@ internal sealed class ImageTrainingOptions
         if (Has(result, CheckpointEvery)) options = options with { CheckpointEvery = result.GetValue(CheckpointEvery) };
         if (Has(result, Keep)) options = options with { KeepCheckpoints = result.GetValue(Keep) };
         if (Has(result, Samples)) options = options with { SampleCount = result.GetValue(Samples) };
+        if (Has(result, EvalEvery)) options = options with { EvalEvery = result.GetValue(EvalEvery) };
         if (Has(result, MaxIterations)) options = options with { MaxIterations = result.GetValue(MaxIterations) };
         if (Has(result, toy.BatchSize)) options = options with { BatchSize = result.GetValue(toy.BatchSize) };
         if (Has(result, toy.LatentDim)) options = options with { LatentDim = result.GetValue(toy.LatentDim) };

@@ -25,6 +25,9 @@ public sealed class CheckpointStore
     /// <summary>The path of the checkpoint for <paramref name="iteration"/>.</summary>
     public string PathFor(int iteration) => Path.Combine(Directory, $"{Prefix}{iteration.ToString("D9", CultureInfo.InvariantCulture)}{CheckpointFile.Extension}");
 
+    /// <summary>The best checkpoint by FD (<c>best.gsckpt</c>); <see cref="Prune"/> and <see cref="List"/> leave it out.</summary>
+    public string BestPath => Path.Combine(Directory, "best" + CheckpointFile.Extension);
+
     /// <summary>Checkpoint files in <paramref name="directory"/>, oldest first (by the iteration in the name).</summary>
     public static IReadOnlyList<string> List(string directory) =>
         !System.IO.Directory.Exists(directory)

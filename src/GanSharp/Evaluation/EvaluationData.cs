@@ -47,9 +47,9 @@ public sealed class EvaluationData : IDisposable
     {
         switch (data)
         {
-            case "fashion-mnist":
+            case ImageDatasets.FashionMnistName:
                 return new EvaluationData("Fashion-MNIST", FashionMnist.Load(dataDir, train: true), FashionMnist.Load(dataDir, train: false), 10);
-            case "mnist":
+            case ImageDatasets.MnistName:
                 var digits = Mnist.Load(dataDir);
                 if (dataDir is not null && IdxImageSet.FindImages(dataDir, "t10k") is not null)
                     return new EvaluationData("MNIST", digits, IdxImageSet.Load(dataDir, "t10k", $"MNIST (t10k, {dataDir})"), 10);

@@ -23,15 +23,13 @@ public static class FeatureClassifiers
         Tensor testImages, IReadOnlyList<int> testLabels, int classCount, FeatureClassifierOptions options, ClassifierCache cache,
         Action<int, double>? epochCompleted = null)
     {
-        string architecture;
-        using (var probe = new FeatureClassifier(classCount)) architecture = probe.Architecture;
-        var key = ClassifierCache.Key(trainImages, trainLabels, architecture, options);
+        var key = ClassifierCache.Key(trainImages, trainLabels, Architecture(classCount), options);
         var cached = cache.TryLoad(key);
         if (cached is { } hit) return new TrainedClassifier(hit.Classifier, hit.Record, key, FromCache: true);
 
         var classifier = FeatureClassifierTrainer.Train(trainImages, trainLabels, classCount, options, epochCompleted);
         double accuracy = FeatureClassifierTrainer.Accuracy(classifier, testImages, testLabels);
-        var record = new ClassifierRecord(dataset, architecture, classCount, trainLabels.Count, testLabels.Count, accuracy,
+        var record = new ClassifierRecord(dataset, classifier.Architecture, classCount, trainLabels.Count, testLabels.Count, accuracy,
             options.Describe(), DateTime.UtcNow);
         cache.Save(key, classifier, record);
         return new TrainedClassifier(classifier, record, key, FromCache: false);
@@ -45,6 +43,34 @@ public static class FeatureClassifiers
         if (!data.HasLabels) throw new ArgumentException(UnlabelledMessage(data.Name), nameof(data));
         return GetOrTrain($"{data.Name} (train)", data.Train.Images, data.Train.Labels!, data.Test.Images, data.Test.Labels!,
             data.ClassCount, options, cache, epochCompleted);
+    }
+
+    /// <summary>
+    /// The cached classifier of the labelled set <paramref name="data"/> (<c>fashion-mnist</c> or <c>mnist</c>) for the recipe
+    /// <paramref name="options"/>; never trains one (training a run must not stall for minutes on it).
+    /// </summary>
+    /// <exception cref="FileNotFoundException">None in the cache; the message gives the command that trains it.</exception>
+    public static TrainedClassifier Cached(string data, string? dataDir, FeatureClassifierOptions options, ClassifierCache cache)
+    {
+        using var evalData = EvaluationData.Open(data, dataDir, options.Seed);
+        if (!evalData.HasLabels) throw new ArgumentException(UnlabelledMessage(evalData.Name), nameof(data));
+        var key = ClassifierCache.Key(evalData.Train.Images, evalData.Train.Labels!, Architecture(evalData.ClassCount), options);
+        if (cache.TryLoad(key) is { } hit) return new TrainedClassifier(hit.Classifier, hit.Record, key, FromCache: true);
+        var defaults = new FeatureClassifierOptions();
+        var command = $"gansharp eval train-classifier --data {data}" +
+            (dataDir is null ? "" : $" --data-dir {dataDir}") +
+            (options.Epochs == defaults.Epochs ? "" : $" --classifier-epochs {options.Epochs}") +
+            (options.Seed == defaults.Seed ? "" : $" --seed {options.Seed}") +
+            (cache.Directory == Path.GetFullPath(ClassifierCache.DefaultDirectory()) ? "" : $" --cache-dir {cache.Directory}");
+        throw new FileNotFoundException(
+            $"FD during training needs the feature classifier of {evalData.Name}, and {cache.Directory} holds none for it. Train it first with: {command}",
+            cache.WeightsPath(key));
+    }
+
+    private static string Architecture(int classCount)
+    {
+        using var probe = new FeatureClassifier(classCount);
+        return probe.Architecture;
     }
 
     /// <summary>Why no classifier can be trained on unlabelled images, and what evaluation does instead.</summary>

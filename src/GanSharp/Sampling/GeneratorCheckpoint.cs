@@ -1,4 +1,5 @@
 using GanSharp.Checkpoints;
+using GanSharp.Distributions;
 using GanSharp.Training;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
@@ -59,6 +60,15 @@ public sealed class GeneratorCheckpoint : IDisposable
         using var generator = new Generator((ulong)seed);
         using var z = randn(new long[] { n, Options.LatentDim }, generator: generator);
         return Generate(z);
+    }
+
+    /// <summary>G(z) [m, C, S, S] for m latent vectors drawn from the run's prior (normal or uniform) with <paramref name="noise"/>, without gradients.</summary>
+    public Tensor Sample(long m, Generator noise)
+    {
+        if (m < 1) throw new ArgumentOutOfRangeException(nameof(m), m, "Sample at least one image.");
+        using var scope = NewDisposeScope();
+        var z = PriorSampler.Sample(Options.ToTrainingOptions(0).Prior, m, Options.LatentDim, noise);   // [m, latentDim]
+        return Generate(z).MoveToOuterDisposeScope();
     }
 
     /// <summary>

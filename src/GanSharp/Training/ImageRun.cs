@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using GanSharp.Checkpoints;
 using GanSharp.Data;
+using GanSharp.Evaluation;
 using GanSharp.Visualization;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -12,7 +13,7 @@ namespace GanSharp.Training;
 /// <summary>
 /// An image GAN run in a folder: loads the data, builds G and D, and drives <see cref="GanTrainer"/> (Algorithm 1) while writing
 /// fixed-noise sample grids (<c>samples/</c>), TensorBoard event files (<c>tensorboard/</c>), checkpoints (<c>checkpoints/</c>)
-/// and <c>config.json</c>. A run stopped by cancellation or killed resumes from its latest checkpoint with <see cref="Resume"/>.
+/// and <c>config.json</c>; with <see cref="ImageRunOptions.EvalEvery"/>, also FD in <c>metrics.json</c> and the best checkpoint by FD. A run stopped by cancellation or killed resumes from its latest checkpoint with <see cref="Resume"/>.
 /// </summary>
 public sealed class ImageRun : IDisposable
 {
@@ -30,8 +31,11 @@ public sealed class ImageRun : IDisposable
     private int _startIteration;
     private int _lastCheckpointIteration = -1;
     private string? _lastGrid;
+    private readonly TrainedClassifier? _fdClassifier;
+    private readonly FdMonitor? _fdMonitor;
+    private FdHistory _fdHistory = new();
 
-    private ImageRun(ImageRunOptions options, string runDirectory)
+    private ImageRun(ImageRunOptions options, string runDirectory, FdTracking? fdTracking)
     {
         Options = options;
         RunDirectory = runDirectory;
@@ -46,6 +50,18 @@ public sealed class ImageRun : IDisposable
             throw new InvalidDataException($"{_dataset.Description} has images [{string.Join(", ", shape)}] but the run expects [{options.Channels}, {options.ImageSize}, {options.ImageSize}].");
         if (_dataset.Count < options.BatchSize)
             throw new ArgumentException($"Batch size {options.BatchSize} exceeds the {_dataset.Count} images of {_dataset.Description}.");
+        if (options.EvalEvery > 0)
+        {
+            try
+            {
+                (_fdClassifier, _fdMonitor) = OpenFdMonitor(fdTracking ?? FdTracking.Default());
+            }
+            catch
+            {
+                _dataset.Dispose();
+                throw;
+            }
+        }
 
         long perEpoch = _dataset.Count / options.BatchSize;
         long total = perEpoch * options.Epochs;
@@ -95,18 +111,31 @@ public sealed class ImageRun : IDisposable
     /// <summary>Raised with the path of each sample grid written.</summary>
     public event Action<string>? SampleGridWritten;
 
+    /// <summary>Raised after each FD measurement with (iteration, FD, whether it is the best so far).</summary>
+    public event Action<int, double, bool>? FdMeasured;
+
+    /// <summary>The lowest FD measured and its iteration; null without measurements.</summary>
+    public (int Iteration, double Fd)? BestFd => _fdHistory.Best;
+
+    /// <summary>The checkpoint of <see cref="BestFd"/> (never pruned).</summary>
+    public string BestCheckpointPath => _store.BestPath;
+
     /// <summary>Raised with the path of each checkpoint written.</summary>
     public event Action<string>? CheckpointWritten;
 
     /// <summary>Starts a new run in <paramref name="runDirectory"/>, which must not hold checkpoints already.</summary>
     /// <exception cref="ArgumentException">Invalid options.</exception>
     /// <exception cref="IOException">The folder already holds a run.</exception>
-    public static ImageRun Start(ImageRunOptions options, string runDirectory)
+    /// <param name="options">The run's configuration.</param>
+    /// <param name="runDirectory">The run folder.</param>
+    /// <param name="fdTracking">Where FD finds its cached feature classifier when <see cref="ImageRunOptions.EvalEvery"/> is set (null: <see cref="FdTracking.Default"/>).</param>
+    /// <exception cref="FileNotFoundException">FD is asked for but its feature classifier is not in the cache.</exception>
+    public static ImageRun Start(ImageRunOptions options, string runDirectory, FdTracking? fdTracking = null)
     {
         options.EnsureValid();
         if (CheckpointStore.List(Path.Combine(runDirectory, "checkpoints")).Count > 0)
             throw new IOException($"{runDirectory} already holds a run with checkpoints: continue it with --resume {runDirectory}, or choose another output folder.");
-        return new ImageRun(options, runDirectory);
+        return new ImageRun(options, runDirectory, fdTracking);
     }
 
     /// <summary>The configuration saved in <paramref name="runDirectory"/>.</summary>
@@ -124,7 +153,7 @@ public sealed class ImageRun : IDisposable
     /// </summary>
     /// <exception cref="ArgumentException">The requested configuration conflicts with the run's.</exception>
     /// <exception cref="InvalidDataException">The checkpoint was written for another architecture or is corrupt.</exception>
-    public static ImageRun Resume(string runDirectory, ImageRunOptions? requested = null)
+    public static ImageRun Resume(string runDirectory, ImageRunOptions? requested = null, FdTracking? fdTracking = null)
     {
         var saved = ReadConfig(runDirectory);
         var options = requested ?? saved;
@@ -135,7 +164,7 @@ public sealed class ImageRun : IDisposable
                 "Leave these options out to continue the run as it was, or start a new run in another folder.");
         options.EnsureValid();
         var checkpoint = CheckpointStore.List(Path.Combine(runDirectory, "checkpoints")).LastOrDefault();
-        var run = new ImageRun(options, runDirectory);
+        var run = new ImageRun(options, runDirectory, fdTracking);
         try
         {
             if (checkpoint is not null) run.RestoreFrom(checkpoint);
@@ -155,6 +184,7 @@ public sealed class ImageRun : IDisposable
             throw new InvalidDataException($"{checkpoint} was written for {stored.ModelSpec}, but this run builds {Options.ModelSpec}.");
         CheckpointFile.Restore(checkpoint, _trainer);
         _lastCheckpointIteration = _trainer.Iteration;
+        _fdHistory = FdHistory.Read(RunDirectory, _trainer.Iteration);
     }
 
     /// <summary>
@@ -206,7 +236,42 @@ public sealed class ImageRun : IDisposable
         }
         if (it % Options.SampleEvery == 0) WriteSampleGrid();
         if (it % Options.CheckpointEvery == 0) WriteCheckpoint();
+        if (_fdMonitor is not null && it % Options.EvalEvery == 0) MeasureFd(it);
         Progress?.Invoke(new ImageRunProgress(it, TotalIterations, _source.Epoch, Options.Epochs, stats, rate));
+    }
+
+    /// <summary>
+    /// The feature classifier of the data (a folder: Fashion-MNIST's, as label-free features) from the cache, and a monitor
+    /// against up to <see cref="FdTracking.SampleCount"/> training images.
+    /// </summary>
+    private (TrainedClassifier, FdMonitor) OpenFdMonitor(FdTracking tracking)
+    {
+        bool builtIn = ImageDatasets.IsBuiltIn(Options.Data);
+        var classifier = FeatureClassifiers.Cached(builtIn ? Options.Data : ImageDatasets.FashionMnistName, builtIn ? Options.DataDir : null,
+            tracking.Classifier, tracking.Cache);
+        try
+        {
+            return (classifier, new FdMonitor(classifier, _dataset.Images, (int)Math.Min(tracking.SampleCount, _dataset.Count), Options.Seed));
+        }
+        catch
+        {
+            classifier.Dispose();
+            throw;
+        }
+    }
+
+    private void MeasureFd(int iteration)
+    {
+        var (fd, _) = _fdMonitor!.Measure(iteration, (m, noise) => _trainer.Sample(m, noise));
+        bool isBest = _fdHistory.Add(iteration, fd);
+        _tensorboard.add_scalar("eval/fd", (float)fd, iteration);
+        _fdHistory.Write(RunDirectory);
+        if (isBest)
+        {
+            Directory.CreateDirectory(_store.Directory);
+            CheckpointFile.Write(_store.BestPath, _configJson, _trainer);
+        }
+        FdMeasured?.Invoke(iteration, fd, isBest);
     }
 
     private double ImagesPerSecond()
@@ -237,5 +302,7 @@ public sealed class ImageRun : IDisposable
         _trainer.Discriminator.Dispose();
         _source.Dispose();
         _dataset.Dispose();
+        _fdMonitor?.Dispose();
+        _fdClassifier?.Dispose();
     }
 }

@@ -23,6 +23,7 @@ namespace GanSharp.Training;
 /// <param name="KeepCheckpoints">How many of the newest checkpoints to keep.</param>
 /// <param name="SampleCount">Images in each sample grid.</param>
 /// <param name="MaxIterations">Stop after this many iterations even before <paramref name="Epochs"/> are done (null: no cap).</param>
+/// <param name="EvalEvery">Iterations between FD measurements in a feature classifier's space, which also keep the best checkpoint (0: none; 28×28 grayscale only).</param>
 public sealed record ImageRunOptions(
     string Data = ImageDatasets.FashionMnistName,
     string? DataDir = null,
@@ -40,7 +41,8 @@ public sealed record ImageRunOptions(
     int CheckpointEvery = 500,
     int KeepCheckpoints = 3,
     int SampleCount = 64,
-    int? MaxIterations = null)
+    int? MaxIterations = null,
+    int EvalEvery = 0)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -74,6 +76,9 @@ public sealed record ImageRunOptions(
         if (CheckpointEvery < 1) problems.Add($"checkpoint-every must be at least 1 iteration (got {CheckpointEvery}).");
         if (KeepCheckpoints < 1) problems.Add($"keep must be at least 1 checkpoint (got {KeepCheckpoints}).");
         if (SampleCount is < 1 or > 1024) problems.Add($"sample count must be between 1 and 1024 (got {SampleCount}).");
+        if (EvalEvery < 0) problems.Add($"eval-every must be 0 (off) or a number of iterations (got {EvalEvery}).");
+        if (EvalEvery > 0 && (ImageSize != 28 || Channels != 1))
+            problems.Add($"eval-every measures FD with a 28×28 grayscale feature classifier, so it needs image size 28 and 1 channel (got {ImageSize} and {Channels}).");
         if (MaxIterations is < 1) problems.Add($"max iterations must be at least 1 (got {MaxIterations}).");
         problems.AddRange(ToTrainingOptions(0).Validate());
         return problems;
@@ -88,7 +93,7 @@ public sealed record ImageRunOptions(
 
     /// <summary>
     /// Settings of <paramref name="requested"/> that differ from these (a saved run's) in a way a resumed run cannot honour:
-    /// everything but the length of the run and how often it samples and checkpoints.
+    /// everything but the length of the run and how often it samples, checkpoints and measures FD.
     /// </summary>
     public IReadOnlyList<string> ConflictsWith(ImageRunOptions requested)
     {

@@ -4,6 +4,7 @@ using GanSharp.Cli.Commands;
 using GanSharp.Data;
 using GanSharp.Tests.Data;
 using GanSharp.Tests.Evaluation;
+using GanSharp.Training;
 using SkiaSharp;
 using Spectre.Console;
 using static TorchSharp.torch;
@@ -33,22 +34,7 @@ public class EvalCommandTests : IDisposable
     }
 
     /// <summary>Bar images as MNIST-format IDX files (train and t10k) in a folder.</summary>
-    private string WriteBarIdx(int trainCount, int testCount)
-    {
-        var folder = _dir.File("bars-idx");
-        Directory.CreateDirectory(folder);
-        foreach (var (prefix, count, seed) in new[] { ("train", trainCount, 51), ("t10k", testCount, 52) })
-        {
-            var (images, labels) = SyntheticImages.Make(count, seed);
-            using (images)
-            using (var bytes = images.add(1).mul(127.5).round().clamp(0, 255).to_type(uint8))
-            {
-                IdxFile.Write(Path.Combine(folder, $"{prefix}-images-idx3-ubyte"), new IdxArray(new[] { count, 28, 28 }, bytes.data<byte>().ToArray()), gzip: false);
-                IdxFile.Write(Path.Combine(folder, $"{prefix}-labels-idx1-ubyte"), new IdxArray(new[] { count }, labels.Select(y => (byte)y).ToArray()), gzip: false);
-            }
-        }
-        return folder;
-    }
+    private string WriteBarIdx(int trainCount, int testCount) => BarIdxFiles.Write(_dir.File("bars-idx"), trainCount, testCount);
 
     [Fact]
     public void Eval_on_labelled_idx_data_trains_the_classifier_prints_the_table_and_writes_eval_json_with_calibration_rows()
@@ -96,6 +82,42 @@ public class EvalCommandTests : IDisposable
         Assert.Equal(1, json["classes_covered"]!.GetValue<int>());
         Assert.True(json["fd"]!.GetValue<double>() > json["calibration"]![0]!["fd"]!.GetValue<double>());
         Assert.True(json["recall"]!.GetValue<double>() < 0.6);
+    }
+
+    [Fact]
+    public void Eval_of_a_run_folder_scores_its_latest_checkpoint_as_the_model_row()
+    {
+        var data = WriteBarIdx(360, 120);
+        var runDir = _dir.File("run");
+        var options = new ImageRunOptions(Data: ImageDatasets.MnistName, DataDir: data, LatentDim: 8, Features: 4, Epochs: 1, BatchSize: 32,
+            Seed: 3, SampleEvery: 2, CheckpointEvery: 2, SampleCount: 4, MaxIterations: 4);
+        using (var run = ImageRun.Start(options, runDir)) run.Run();
+
+        var output = _dir.File("out");
+        var (code, text) = Eval("--checkpoint", runDir, "--data", "mnist", "--data-dir", data, "--n", "100", "--classifier-epochs", "1",
+            "--cache-dir", _dir.File("cache"), "--out", output);
+        Assert.True(code == 0, text);
+        Assert.Contains("iteration 4", text);
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "eval.json")))!.AsObject();
+        Assert.EndsWith("checkpoint-000000004.gsckpt", json["checkpoint"]!.GetValue<string>());
+        Assert.Equal(100, json["n"]!.GetValue<int>());
+        double fd = json["fd"]!.GetValue<double>();
+        Assert.True(double.IsFinite(fd) && fd > json["calibration"]![0]!["fd"]!.GetValue<double>(), $"fd {fd}");   // 4 iterations: far from real
+        Assert.Equal(new[] { "real", "noise", "repeated" }, json["calibration"]!.AsArray().Select(r => r!["name"]!.GetValue<string>()));
+
+        var (again, _) = Eval("--checkpoint", runDir, "--data", "mnist", "--data-dir", data, "--n", "100", "--classifier-epochs", "1",
+            "--cache-dir", _dir.File("cache"), "--out", _dir.File("again"));
+        Assert.Equal(0, again);
+        var second = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir.File("again"), "eval.json")))!;
+        Assert.Equal(fd, second["fd"]!.GetValue<double>());                   // the same noise stream for the same seed
+    }
+
+    [Fact]
+    public void Eval_refuses_a_checkpoint_together_with_a_samples_folder()
+    {
+        var (code, text) = Eval("--checkpoint", _dir.File("run"), "--samples", _dir.File("pictures"), "--data", "mnist", "--cache-dir", _dir.File("cache"));
+        Assert.NotEqual(0, code);
+        Assert.Contains("not both", text);
     }
 
     [Fact]

@@ -92,4 +92,15 @@ public sealed class ImageCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("apt-get install dataset-fashion-mnist", text);
     }
+
+    [Fact]
+    public void Train_with_eval_every_and_no_cached_classifier_stops_before_training_and_says_how_to_get_one()
+    {
+        var bars = Evaluation.BarIdxFiles.Write(Path.Combine(_dir, "bars"), 60, 20);
+        var run = Path.Combine(_dir, "run");
+        var (code, text) = Gansharp("train", "--data", "mnist", "--data-dir", bars, "--batch-size", "16", "--eval-every", "10", "--cache-dir", Path.Combine(_dir, "cache"), "--out", run);
+        Assert.Equal(1, code);
+        Assert.Contains("gansharp eval train-classifier --data mnist", text);
+        Assert.False(Directory.Exists(Path.Combine(run, "checkpoints")));
+    }
 }
