@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GanSharp.Tests.Cli;
+using GanSharp.Training;
 using GanSharp.Distributions;
 using GanSharp.Evaluation;
 using Xunit.Abstractions;
@@ -91,6 +92,32 @@ public class PointEvaluationTests : IDisposable
         Assert.True(json["kde_bandwidth"]!.GetValue<double>() > 0);
         Assert.Equal(500, json["samples"]!.GetValue<int>());
         Assert.Equal(new[] { "real", "collapsed" }, json["calibration"]!.AsArray().Select(r => r!["name"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Eval_of_a_run_folder_reads_its_target_from_config_json_and_writes_eval_json_into_the_folder()
+    {
+        var run = _dir.File("run");
+        Directory.CreateDirectory(run);
+        File.WriteAllText(Path.Combine(run, "config.json"), new ToyRunConfig(Data: "mixture1d").ToJson());
+        File.WriteAllLines(Path.Combine(run, "samples.csv"), new[] { "x" }.Concat(Enumerable.Range(0, 200).Select(i => $"{2 + 0.003 * (i - 100)}")));
+        var (code, text) = EvalCommandTests.Eval("--run", run);
+        Assert.True(code == 0, text);
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(run, "eval.json")))!.AsObject();
+        Assert.Equal("mixture1d", json["target"]!.GetValue<string>());
+        Assert.Equal(1, json["modes_captured"]!.GetValue<int>());           // every point near +2: one of the two modes
+        Assert.InRange(json["jsd"]!.GetValue<double>(), 0.2, Math.Log(2));
+    }
+
+    [Fact]
+    public void Eval_of_a_folder_without_samples_csv_exits_with_1_and_says_it_is_not_a_finished_toy_run()
+    {
+        var run = _dir.File("half");
+        Directory.CreateDirectory(run);
+        File.WriteAllText(Path.Combine(run, "config.json"), new ToyRunConfig().ToJson());
+        var (code, text) = EvalCommandTests.Eval("--run", run);
+        Assert.Equal(1, code);
+        Assert.Contains("no samples.csv", text);
     }
 
     [Fact]
