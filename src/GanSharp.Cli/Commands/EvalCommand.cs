@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GanSharp.Distributions;
 using GanSharp.Evaluation;
 using GanSharp.Sampling;
 using GanSharp.Training;
@@ -9,6 +10,7 @@ namespace GanSharp.Cli.Commands;
 
 /// <summary>
 /// <c>gansharp eval</c>: scores a generator against real images in a feature classifier's space, beside calibration rows;
+/// or, with <c>--run</c> or <c>--points</c>, scores generated 1D/2D points (see <see cref="PointEvaluation"/>);
 /// <c>gansharp eval train-classifier</c>: trains (or finds in the cache) that classifier and prints its test accuracy.
 /// </summary>
 internal static class EvalCommand
@@ -17,7 +19,9 @@ internal static class EvalCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var data = new Option<string>("--data") { Description = "fashion-mnist, mnist, or a folder of pictures (label-free metrics only).", HelpName = "NAME|DIR", Required = true };
+        var data = new Option<string>("--data") { Description = "fashion-mnist, mnist, or a folder of pictures (label-free metrics only); with --points: the target (ring, grid, moons, mixture1d, gaussian1d or a point file).", HelpName = "NAME|DIR" };
+        var run = new Option<string>("--run") { Description = "A toy run folder (written by `gansharp train --data ring|…`): score its samples.csv against its target.", HelpName = "DIR" };
+        var points = new Option<string>("--points") { Description = "Generated points (.csv/.txt/.npy, N×1 or N×2) to score against the --data target.", HelpName = "FILE" };
         var dataDir = new Option<string>("--data-dir") { Description = "Where the built-in set's files are (default: its standard place).", HelpName = "DIR" };
         var cacheDir = new Option<string>("--cache-dir") { Description = $"Classifier cache (default: ${ClassifierCache.DirectoryVariable}, else $XDG_CACHE_HOME/gansharp, else ~/.cache/gansharp).", HelpName = "DIR" };
         var epochs = new Option<int>("--classifier-epochs") { Description = "Epochs of the feature classifier when it must be trained.", DefaultValueFactory = _ => new FeatureClassifierOptions().Epochs };
@@ -26,13 +30,13 @@ internal static class EvalCommand
         var samples = new Option<string>("--samples") { Description = "Folder of generated pictures to score (e.g. written by `gansharp sample`), read as 28×28 grayscale.", HelpName = "DIR" };
         var checkpoint = new Option<string>("--checkpoint") { Description = "Generator to score: a checkpoint file, or a run folder (its latest checkpoint); 28×28 grayscale runs only.", HelpName = "PATH" };
         var n = new Option<int>("--n") { Description = "Generated samples, and real reference samples, compared.", DefaultValueFactory = _ => new EvaluationOptions().SampleCount };
-        var output = new Option<string>("--out") { Description = "Folder for eval.json.", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("runs", "eval") };
+        var output = new Option<string>("--out") { Description = "Folder for eval.json (default: the --run folder, else runs/eval).", HelpName = "DIR" };
 
         var trainClassifier = new Command("train-classifier", "Train the feature classifier of a labelled dataset (or find it in the cache) and print its test accuracy.");
         foreach (var option in new Option[] { samples, data, dataDir, cacheDir, epochs, seed }) trainClassifier.Options.Add(option);
         trainClassifier.SetAction(result => CommandErrors.Guard(console, () =>
         {
-            using var evalData = EvaluationData.Open(result.GetValue(data)!, result.GetValue(dataDir), result.GetValue(seed));
+            using var evalData = EvaluationData.Open(RequiredData(result, data), result.GetValue(dataDir), result.GetValue(seed));
             if (!evalData.HasLabels)
             {
                 console.MarkupLine($"[yellow]{Markup.Escape(FeatureClassifiers.UnlabelledMessage(evalData.Name))}[/]");
@@ -42,18 +46,20 @@ internal static class EvalCommand
             return 0;
         }));
 
-        var command = new Command("eval", "Score a generator checkpoint on real images: FD, precision/recall, density/coverage, classifier score and class coverage, beside calibration rows (real, noise, repeated).");
-        foreach (var option in new Option[] { checkpoint, samples, data, dataDir, n, output, cacheDir, epochs, seed, features }) command.Options.Add(option);
+        var command = new Command("eval", "Score a generator checkpoint on real images (FD, precision/recall, density/coverage, classifier score, class coverage), or a toy run's points (modes, KL, JSD), beside calibration rows.");
+        foreach (var option in new Option[] { checkpoint, samples, run, points, data, dataDir, n, output, cacheDir, epochs, seed, features }) command.Options.Add(option);
         command.Subcommands.Add(trainClassifier);
         command.SetAction(result => CommandErrors.Guard(console, () =>
         {
             int seedValue = result.GetValue(seed);
+            if (result.GetValue(run) is not null || result.GetValue(points) is not null)
+                return EvaluatePoints(console, result.GetValue(run), result.GetValue(points), result.GetValue(data), result.GetValue(output), seedValue);
             if (result.GetValue(checkpoint) is not null && result.GetValue(samples) is not null)
                 throw new ArgumentException("Score either a --checkpoint or a folder of --samples, not both.");
             var options = new EvaluationOptions(SampleCount: result.GetValue(n), Seed: seedValue);
             var cache = Cache(result, cacheDir);
             var classifierOptions = ClassifierOptions(result, epochs, seed);
-            using var evalData = EvaluationData.Open(result.GetValue(data)!, result.GetValue(dataDir), seedValue);
+            using var evalData = EvaluationData.Open(RequiredData(result, data), result.GetValue(dataDir), seedValue);
             bool classMetrics = evalData.HasLabels;
             TrainedClassifier classifier;
             if (classMetrics)
@@ -86,13 +92,42 @@ internal static class EvalCommand
                 }
                 var report = ImageEvaluation.Run(evalData.Name, classifier, evalData.Train.Images, evalData.Test.Images, generate, options,
                     classMetrics, checkpointPath, step => console.MarkupLine($"[grey]{Markup.Escape(step)}…[/]"));
-                var path = EvaluationJson.Write(report, result.GetValue(output)!);
+                var path = EvaluationJson.Write(report, result.GetValue(output) ?? Path.Combine("runs", "eval"));
                 EvalReportTable.Write(console, report);
                 console.MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/]");
                 return 0;
             }
         }));
         return command;
+    }
+
+    private static string RequiredData(ParseResult result, Option<string> data) =>
+        result.GetValue(data) ?? throw new ArgumentException("Option '--data' is required (fashion-mnist, mnist or a folder of pictures), unless --run or --points is given.");
+
+    private static int EvaluatePoints(IAnsiConsole console, string? run, string? points, string? data, string? output, int seed)
+    {
+        if (run is not null && points is not null) throw new ArgumentException("Score either a --run folder or a --points file, not both.");
+        ITargetDistribution target;
+        Tensor generated;
+        if (run is not null)
+        {
+            if (data is not null) throw new ArgumentException("--data is read from the run's config.json; leave it out with --run.");
+            (target, generated) = PointEvaluation.ReadRun(run);
+        }
+        else
+        {
+            if (data is null) throw new ArgumentException("--points needs the target: --data ring|grid|moons|mixture1d|gaussian1d|FILE.");
+            target = ToyTargets.Resolve(data);
+            generated = PointEvaluation.ReadPoints(points!);
+        }
+        using (generated)
+        {
+            var report = PointEvaluation.Run(target, generated, seed, run ?? points);
+            var path = PointEvaluationJson.Write(report, output ?? run ?? Path.Combine("runs", "eval"));
+            PointEvalTable.Write(console, report);
+            console.MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/]");
+            return 0;
+        }
     }
 
     private static ClassifierCache Cache(ParseResult result, Option<string> cacheDir) =>

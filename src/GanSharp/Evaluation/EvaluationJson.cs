@@ -49,11 +49,14 @@ public static class EvaluationJson
     }
 
     /// <summary>Writes <c>eval.json</c> into <paramref name="directory"/> (created if needed); returns its path.</summary>
-    public static string Write(EvaluationReport report, string directory)
+    public static string Write(EvaluationReport report, string directory) => WriteFile(ToJson(report), directory);
+
+    /// <summary>Writes <paramref name="json"/>, indented, as <c>eval.json</c> into <paramref name="directory"/> (created if needed); returns its path.</summary>
+    internal static string WriteFile(JsonObject json, string directory)
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
-        File.WriteAllText(path, ToJson(report).ToJsonString(Indented));
+        File.WriteAllText(path, json.ToJsonString(Indented));
         return path;
     }
 
@@ -69,7 +72,8 @@ public static class EvaluationJson
         target["class_kl"] = Number(row?.ClassKl);
     }
 
-    private static JsonNode? Number(double? value) => value switch
+    /// <summary>A finite number as itself; ±∞ and NaN as the strings "Infinity", "-Infinity", "NaN"; null as null.</summary>
+    internal static JsonNode? Number(double? value) => value switch
     {
         null => null,
         double v when double.IsFinite(v) => JsonValue.Create(v),

@@ -1,5 +1,6 @@
 using GanSharp.Distributions;
 using GanSharp.Metrics;
+using GanSharp.Theory;
 using GanSharp.Visualization;
 using static TorchSharp.torch;
 
@@ -80,7 +81,7 @@ internal sealed class ToyRunView
         var x = PlotRegion.Linspace(_region.XMin, _region.XMax, 4 * ToyRun.GridResolution);
         var xTensor = tensor(x.Select(v => (float)v).ToArray(), new long[] { x.Length, 1 });
         var d = trainer.DiscriminatorProbability(xTensor).to_type(float64).data<double>().ToArray();
-        var pG = KernelDensity.Estimate(generated, x, KernelDensity.SilvermanBandwidth(generated));
+        var pG = Density(generated, xTensor);
         double[] pData;
         double[]? dStar = null;
         if (_target.HasDensity)
@@ -90,9 +91,18 @@ internal sealed class ToyRunView
         }
         else
         {
-            pData = KernelDensity.Estimate(_real[0], x, KernelDensity.SilvermanBandwidth(_real[0]));
+            pData = Density(_real[0], xTensor);
         }
         return new Frame1D(title, x, pData, _target.HasDensity, pG, d, dStar);
+    }
+
+    /// <summary>Kernel density estimate of 1D <paramref name="samples"/> at <paramref name="at"/> ([m, 1]), Silverman's bandwidth.</summary>
+    private static double[] Density(double[] samples, Tensor at)
+    {
+        using var scope = NewDisposeScope();
+        var centres = tensor(samples, new long[] { samples.Length, 1 });
+        var kde = new KernelDensityEstimate("p_G", centres, KernelDensityEstimate.SilvermanBandwidth(samples));
+        return kde.LogDensity(at.to_type(float64)).exp().data<double>().ToArray();
     }
 
     private static float[,] ToArray(Tensor points)

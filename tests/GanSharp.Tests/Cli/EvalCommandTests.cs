@@ -18,7 +18,7 @@ public class EvalCommandTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     /// <summary>Runs <c>eval</c> in-process; returns its exit code and everything it printed.</summary>
-    private static (int ExitCode, string Output) Eval(params string[] args)
+    internal static (int ExitCode, string Output) Eval(params string[] args)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
