@@ -81,9 +81,11 @@ public sealed class TwoMoons : ITargetDistribution
         const long chunk = 2048;
         for (long start = 0; start < xs.shape[0]; start += chunk)
         {
+            // Each block's [b, 2Q] temporaries are freed before the next block: only its [b] result survives.
+            using var blockScope = NewDisposeScope();
             var block = xs.narrow(0, start, Math.Min(chunk, xs.shape[0] - start));             // [b, 2]
-            var sq = (block.unsqueeze(1) - c.unsqueeze(0)).pow(2).sum(2);                       // [b, 2Q]
-            parts.Add((-sq / (2 * var)).logsumexp(1) + logNorm);
+            var sq = cdist(block, c).square();                                                   // [b, 2Q]
+            parts.Add(((-sq / (2 * var)).logsumexp(1) + logNorm).MoveToOuterDisposeScope());
         }
         var result = parts.Count == 0 ? empty(0, dtype: dtype, device: x.device) : cat(parts, 0);
         return result.MoveToOuterDisposeScope();
