@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using GanSharp.Training;
 using Spectre.Console;
 
@@ -10,16 +9,8 @@ internal static class ImageRunPresenter
     public static int Run(IAnsiConsole console, Func<ImageRun> open, CancellationToken cancel)
     {
         // Ctrl-C or SIGTERM: finish the iteration, write a checkpoint, exit normally; a second signal ends the process at once.
-        // (The action runs synchronously, so System.CommandLine's own handler is not yet registered while it trains.)
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        void OnSignal(PosixSignalContext context)
-        {
-            context.Cancel = !stop.IsCancellationRequested;
-            stop.Cancel();
-        }
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-        cancel = stop.Token;
+        using var signals = new StopSignals(cancel);
+        cancel = signals.Token;
         using var run = open();
         var o = run.Options;
         console.MarkupLine(

@@ -9,6 +9,9 @@ internal static class ToyRunPresenter
 {
     public static int Run(IAnsiConsole console, ToyRunConfig config, string outputDirectory, CancellationToken cancel)
     {
+        // Ctrl-C or SIGTERM: stop after the current iteration and still write the outputs.
+        using var signals = new StopSignals(cancel);
+        cancel = signals.Token;
         var run = new ToyRun(config, outputDirectory);
         console.MarkupLine($"Training on [bold]{Markup.Escape(config.Data)}[/] ({SettingNames.Name(config.Objective)}, {config.Iterations:N0} iterations, seed {config.Seed}) → [bold]{Markup.Escape(outputDirectory)}[/]");
         ToyRunResult result = null!;
