@@ -50,6 +50,22 @@ class Ring:
         return x.float()
 
 
+def generator_step_and_read(g, d_logits, opt_g, z, d_loss, real_logits, fake_logits):
+    """One non-saturating generator step on z, then the iteration's six numbers (as GanTrainer.Step reports them),
+    read from the device in one synchronisation."""
+    g_loss = F.softplus(-d_logits(g(z))).mean()
+    opt_g.zero_grad()
+    g_loss.backward()
+    grad_norm = torch.stack([p.grad.pow(2).sum() for p in g.parameters()]).sum().sqrt()
+    opt_g.step()
+    d = d_loss.detach()
+    numbers = torch.stack([d, g_loss.detach(), -d, real_logits.detach().sigmoid().mean(),
+                           fake_logits.detach().sigmoid().mean(), grad_norm]).double().tolist()
+    if not all(math.isfinite(v) for v in numbers):
+        raise RuntimeError("training diverged")
+    return numbers
+
+
 class ToyRow:
     """Algorithm 1 on the toy ring: k = 1 D step, 1 G step (non-saturating), Adam(1e-4, (0.5, 0.999)); the same
     per-iteration numbers as GanTrainer.Step, read from the device in one synchronisation."""
@@ -78,17 +94,7 @@ class ToyRow:
             d_loss.backward()
             self.opt_d.step()
         z = torch.randn(m, 2, generator=self.noise)
-        g_logits = self.d(self.g(z)).squeeze(1)
-        g_loss = F.softplus(-g_logits).mean()
-        self.opt_g.zero_grad()
-        g_loss.backward()
-        grad_norm = torch.stack([p.grad.pow(2).sum() for p in self.g.parameters()]).sum().sqrt()
-        self.opt_g.step()
-        d = d_loss.detach()
-        numbers = torch.stack([d, g_loss.detach(), -d, real_logits.detach().sigmoid().mean(),
-                               fake_logits.detach().sigmoid().mean(), grad_norm]).double().tolist()
-        if not all(math.isfinite(v) for v in numbers):
-            raise RuntimeError("training diverged")
+        generator_step_and_read(self.g, lambda x: self.d(x).squeeze(1), self.opt_g, z, d_loss, real_logits, fake_logits)
 
 
 def dcgan_generator(size, channels, nz=100, f=64):
@@ -172,17 +178,7 @@ class DcganTrainRow:
         d_loss.backward()
         self.opt_d.step()
         z = torch.randn(m, self.nz, 1, 1, generator=self.noise)
-        g_logits = self.d(self.g(z))
-        g_loss = F.softplus(-g_logits).mean()
-        self.opt_g.zero_grad()
-        g_loss.backward()
-        grad_norm = torch.stack([p.grad.pow(2).sum() for p in self.g.parameters()]).sum().sqrt()
-        self.opt_g.step()
-        d = d_loss.detach()
-        numbers = torch.stack([d, g_loss.detach(), -d, real_logits.detach().sigmoid().mean(),
-                               fake_logits.detach().sigmoid().mean(), grad_norm]).double().tolist()
-        if not all(math.isfinite(v) for v in numbers):
-            raise RuntimeError("training diverged")
+        generator_step_and_read(self.g, self.d, self.opt_g, z, d_loss, real_logits, fake_logits)
 
 
 class DcganSampleRow:
