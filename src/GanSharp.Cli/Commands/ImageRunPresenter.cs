@@ -27,9 +27,9 @@ internal static class ImageRunPresenter
         ImageRunResult result = null!;
         if (console.Profile.Capabilities.Interactive)
         {
-            console.Progress()
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .Start(context =>
+            TrainingThreadProgress.Show(console,
+                new ProgressColumn[] { new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn() },
+                (context, display) =>
                 {
                     var task = context.AddTask("starting", maxValue: Math.Max(1, run.TotalIterations));
                     task.Value = run.Iteration;
@@ -37,6 +37,7 @@ internal static class ImageRunPresenter
                     {
                         task.Value = p.Iteration;
                         task.Description = Markup.Escape(Describe(p));
+                        display.Tick();
                     };
                     result = run.Run(cancel);
                 });

@@ -23,18 +23,28 @@ internal static class TheoryCommand
                 var line = "gansharp theory" + (parse.GetValue(quick) ? " --quick" : "") +
                            (parse.GetValue(only) is { } o ? $" --only {o}" : "") + $" --out {parse.GetValue(output)}";
                 IReadOnlyList<TheoryResult> results = Array.Empty<TheoryResult>();
-                AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                    .Start(progress =>
+                TrainingThreadProgress.Show(AnsiConsole.Console,
+                    new ProgressColumn[] { new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn() },
+                    (progress, display) =>
                     {
                         var tasks = experiments.ToDictionary(e => e, e => progress.AddTask($"{e.Number}. {Markup.Escape(e.Title)}", autoStart: false, maxValue: 1));
-                        runner.ExperimentStarted += e => tasks[e].StartTask();
-                        runner.ExperimentProgress += (e, f) => tasks[e].Value = f;
+                        runner.ExperimentStarted += e =>
+                        {
+                            tasks[e].StartTask();
+                            display.Redraw();
+                        };
+                        runner.ExperimentProgress += (e, f) =>
+                        {
+                            tasks[e].Value = f;
+                            display.Tick();
+                        };
                         runner.ExperimentCompleted += r =>
                         {
                             var task = tasks.First(t => t.Key.Id == r.Id).Value;
                             task.Value = 1;
                             task.Description = $"{r.Number}. {Markup.Escape(r.Title)} [grey]({(r.Holds switch { true => "holds", false => "does not hold", null => "not checked" })})[/]";
                             task.StopTask();
+                            display.Redraw();
                         };
                         results = runner.Run(experiments, parse.GetValue(quick), parse.GetValue(output)!, parse.GetValue(seed), line);
                     });

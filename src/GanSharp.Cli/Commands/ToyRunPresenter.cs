@@ -16,15 +16,16 @@ internal static class ToyRunPresenter
         console.MarkupLine($"Training on [bold]{Markup.Escape(config.Data)}[/] ({SettingNames.Name(config.Objective)}, {config.Iterations:N0} iterations, seed {config.Seed}) → [bold]{Markup.Escape(outputDirectory)}[/]");
         ToyRunResult result = null!;
         ModeReport? latest = null;
-        console.Progress()
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(context =>
+        TrainingThreadProgress.Show(console,
+            new ProgressColumn[] { new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn() },
+            (context, display) =>
             {
                 var task = context.AddTask("starting", maxValue: Math.Max(1, config.Iterations));
                 run.Evaluated += e => latest = e.Modes ?? latest;
                 run.IterationCompleted += stats =>
                 {
                     task.Value = stats.Iteration;
+                    display.Tick();
                     if (stats.Iteration % 10 != 0 && stats.Iteration != config.Iterations) return;
                     var modes = latest is null ? "" : $"  modes {latest.ModesCaptured}/{latest.ModesTotal}  HQ {latest.HighQualityFraction:P0}";
                     task.Description = Markup.Escape(
