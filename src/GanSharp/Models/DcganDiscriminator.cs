@@ -48,6 +48,33 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>
     /// <summary>Image size, channels and features.</summary>
     public DcganArchitecture Architecture { get; }
 
+    /// <summary>Side of the grid each hidden layer is max-pooled to by <see cref="Features"/>.</summary>
+    public const int FeatureGrid = 4;
+
+    /// <summary>Length of <see cref="Features"/>' rows: (F + 2F + … + F·2^(L−1)) channels × 4 × 4.</summary>
+    public long FeatureLength => Enumerable.Range(0, Architecture.Upsamplings).Sum(level => (long)Architecture.WidthAt(level)) * FeatureGrid * FeatureGrid;
+
+    /// <summary>
+    /// x [m, C, S, S] ↦ D's features [m, <see cref="FeatureLength"/>] for a linear probe, as Radford et al. (2016, §5.1) read a DCGAN
+    /// discriminator: every hidden layer's activations (after its LeakyReLU) max-pooled to a 4 × 4 grid, flattened and concatenated.
+    /// Batch norm runs in the module's current mode; call <c>eval()</c> first for features that do not depend on the rest of the batch.
+    /// </summary>
+    public Tensor Features(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        var h = x;
+        var pooled = new List<Tensor>();
+        foreach (var (name, layer) in net.named_children())
+        {
+            if (name == "logit") break;
+            h = ((Module<Tensor, Tensor>)layer).forward(h);
+            // [m, c, s, s] → [m, c, 4, 4] → [m, 16c]
+            if (name.StartsWith("lrelu", StringComparison.Ordinal))
+                pooled.Add(functional.adaptive_max_pool2d(h, new long[] { FeatureGrid, FeatureGrid }).flatten(1));
+        }
+        return cat(pooled, 1).MoveToOuterDisposeScope();
+    }
+
     /// <summary>x [m, C, S, S] ↦ logits [m].</summary>
     public override Tensor forward(Tensor x)
     {

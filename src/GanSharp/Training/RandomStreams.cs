@@ -18,6 +18,9 @@ public static class RandomStreams
     /// <summary>Stream of the replay buffer's draws of past samples.</summary>
     public const int Replay = 4;
 
+    /// <summary>Stream of evaluation subsets (which images a probe or a metric reads).</summary>
+    public const int Evaluation = 5;
+
     /// <summary>A seed for <paramref name="stream"/> (SplitMix64 of seed and stream), in [0, 2⁶²).</summary>
     public static long Seed(long seed, int stream)
     {

@@ -83,9 +83,11 @@ public class TheoryClaimTests : IClassFixture<QuickTheoryRun>
     [Fact]
     public void Experiment_12_without_image_data_is_skipped_with_a_reason_and_no_verdict()
     {
-        var r = new DiscriminatorFeaturesExperiment().Run(new TheoryContext(true, _run.Folder));
+        var missing = Path.Combine(_run.Folder, "no-fashion-mnist-here");
+        var r = new DiscriminatorFeaturesExperiment(missing).Run(new TheoryContext(true, _run.Folder));
         Assert.Null(r.Holds);
-        Assert.Contains("image", r.SkippedBecause);
+        Assert.Contains("Needs Fashion-MNIST", r.SkippedBecause);
+        Assert.Contains(missing, r.SkippedBecause);
     }
 
     [Fact]
