@@ -26,11 +26,12 @@ public abstract class TheoryExperiment : ITheoryExperiment
         {
             result = Measure(context);
         }
-        catch (Exception e) when (e is System.Runtime.InteropServices.ExternalException or Training.TrainingDivergedException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A native or numerical failure is a finding to report, not a reason to lose the other experiments.
-            var failure = new TheoryCheck("completed", $"the experiment ran to the end (it stopped: {e.Message.Split('\n')[0]})", 0, 1, 0);
-            result = Result("The experiment stopped before it finished.", Array.Empty<TheoryTable>(), new[] { failure }, $"Stopped: {e.Message.Split('\n')[0]}");
+            // A native, numerical or data failure is reported in this experiment's section, not a reason to lose the other experiments.
+            string why = $"{e.GetType().Name}: {e.Message.Split('\n')[0]}";
+            var failure = new TheoryCheck("completed", $"the experiment ran to the end (it stopped: {why})", 0, 1, 0);
+            result = Result("The experiment stopped before it finished.", Array.Empty<TheoryTable>(), new[] { failure }, $"Stopped: {why}");
         }
         context.Report(1);
         return result with { Seconds = clock.Elapsed.TotalSeconds };
