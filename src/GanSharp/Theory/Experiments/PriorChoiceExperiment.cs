@@ -107,14 +107,16 @@ public sealed class PriorChoiceExperiment : TheoryExperiment
         context.Report(progressStart + 0.1);
         using var reference = data.Test.Images.narrow(0, 0, ImageSampleCount);
         using var evaluator = new Evaluator(classifier.Classifier, reference, new EvaluationOptions(SampleCount: ImageSampleCount, Seed: context.Seed));
-        const int features = 32, batch = 128;
+        // Batch 64 rather than DCGAN's 128: one epoch then makes 937 updates instead of 468, for the same images seen and about the same time.
+        const int features = 32, batch = 64;
         int iterations = (int)(data.Train.Count / batch);   // one epoch
         var table = new TheoryTable("data", "prior", "seed", "FD", "precision", "recall", "coverage", "classes covered");
         var fd = new Dictionary<NoisePrior, List<double>>();
         var figures = new List<string>();
         var plot = new TheoryFigure($"Fashion-MNIST: FD of {ImageSampleCount:N0} samples after one epoch", "seed (points offset per prior)", "FD (lower is better)");
         string description = "";
-        int runs = 2 * seeds.Length, done = 0, series = 0;
+        int runs = 2 * seeds.Length, done = 0;
+        double offset = 0;
         double share = (1 - progressStart - 0.1) / runs;
         foreach (var prior in new[] { NoisePrior.Normal, NoisePrior.Uniform })
         {
@@ -137,7 +139,8 @@ public sealed class PriorChoiceExperiment : TheoryExperiment
                 }
                 context.Report(progressStart + 0.1 + share * ++done);
             }
-            plot.Points($"fashion-mnist, {prior.ToString().ToLowerInvariant()}", seeds.Select(s => s + 0.1 * series++).ToArray(), fd[prior], 9);
+            plot.Points($"fashion-mnist, {prior.ToString().ToLowerInvariant()}", seeds.Select(s => s + offset).ToArray(), fd[prior], 9);
+            offset += 0.1;
         }
         var (plotPath, plotRelative) = context.Figure("10-prior-images.png");
         plot.Save(plotPath);
@@ -150,8 +153,11 @@ public sealed class PriorChoiceExperiment : TheoryExperiment
         var what = $"On Fashion-MNIST: {description}, one epoch ({iterations} iterations) per run, seeds {string.Join(", ", seeds)}, z ~ N(0, I) and z ~ U(−1, 1)^{FashionMnistGan.LatentDim}; " +
                    $"{ImageSampleCount:N0} samples per run scored against {ImageSampleCount:N0} test images in the feature space of the library's feature classifier " +
                    $"({ImageEvaluation.DescribeFeatureSpace(classifier.Record)}).";
+        // The same seed gives both priors the same initial weights and data order, so the per-seed differences are paired.
+        var paired = seeds.Select((_, i) => fd[NoisePrior.Uniform][i] - fd[NoisePrior.Normal][i]).ToArray();
         var verdict = $"On Fashion-MNIST the mean FD is {fd[NoisePrior.Normal].Average():F1} with normal noise and {fd[NoisePrior.Uniform].Average():F1} with uniform noise: a gap of {gap:F1} " +
-                      $"{(gap <= spread ? "within" : "beyond")} the seed-to-seed range ({spread:F1}).";
+                      $"{(gap <= spread ? "within" : "beyond")} the seed-to-seed range ({spread:F1}). Paired by seed (same initial weights and data order), " +
+                      $"FD(uniform) − FD(normal) = {string.Join(", ", paired.Select(d => d.ToString("+0.0;-0.0", System.Globalization.CultureInfo.InvariantCulture)))}.";
         return (what, verdict, table, check, figures.ToArray());
     }
 }
