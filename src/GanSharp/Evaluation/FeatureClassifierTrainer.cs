@@ -29,6 +29,8 @@ public static class FeatureClassifierTrainer
         long n = images.shape[0];
         torch.manual_seed(RandomStreams.Seed(options.Seed, RandomStreams.Weights));
         var classifier = new FeatureClassifier(classCount);
+        // Same weights whichever command trains it (the cache key does not hold the thread count, which changes the rounding).
+        Runtime.ThreadPolicy.ApplyFor(new nn.Module[] { classifier }, options.BatchSize);
         using var optimizer = optim.Adam(classifier.parameters(), options.LearningRate);
         using var shuffle = new Generator((ulong)RandomStreams.Seed(options.Seed, RandomStreams.Data));
         classifier.train();

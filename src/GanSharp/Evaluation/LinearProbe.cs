@@ -40,6 +40,8 @@ public static class LinearProbe
         if (testFeatures.shape[1] != trainFeatures.shape[1])
             throw new ArgumentException($"Held-out features have length {testFeatures.shape[1]}, the fitting ones {trainFeatures.shape[1]}.", nameof(testFeatures));
 
+        // The thread count changes the rounding of the sums and so the fitted weights: set it from the work, not from what ran before.
+        Runtime.ThreadPolicy.ApplyForFlops(2.0 * trainFeatures.shape[0] * trainFeatures.shape[1] * classCount);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var x = trainFeatures.to_type(float32);

@@ -67,7 +67,17 @@ public static class ThreadPolicy
     public static int? ApplyFor(IEnumerable<nn.Module> models, long batchSize)
     {
         long largest = models.Select(m => m.parameters().Sum(p => p.numel())).DefaultIfEmpty(0).Max();
-        int threads = Recommend(ForwardFlopsLowerBound(largest, batchSize), PhysicalCores());
+        return ApplyForFlops(ForwardFlopsLowerBound(largest, batchSize));
+    }
+
+    /// <summary>
+    /// Applies <see cref="Recommend"/> for work of about <paramref name="forwardFlops"/> operations per pass, unless the user chose a
+    /// thread count; returns the count set, or null when the choice was left alone. Whatever trains or fits something calls this first,
+    /// so its numbers do not depend on the thread count an earlier piece of work left behind.
+    /// </summary>
+    public static int? ApplyForFlops(double forwardFlops)
+    {
+        int threads = Recommend(forwardFlops, PhysicalCores());
         lock (Gate)
         {
             if (!Automatic || UserChoseThreads()) return null;

@@ -42,6 +42,7 @@ public static class DiscriminatorFitting
         var problems = options.Validate();
         if (problems.Count > 0) throw new ArgumentException("Invalid discriminator fitting options: " + string.Join(" ", problems), nameof(options));
         discriminator.train();
+        Runtime.ThreadPolicy.ApplyFor(new Module[] { discriminator }, options.BatchSize);
         using var optimizer = optim.Adam(discriminator.parameters(), options.LearningRate, 0.9, 0.999);
         double last = double.NaN;
         for (int step = 0; step < options.Steps; step++)

@@ -1,4 +1,6 @@
+using GanSharp.Data;
 using GanSharp.Evaluation;
+using GanSharp.Tests.Data;
 using static TorchSharp.torch;
 
 namespace GanSharp.Tests.Evaluation;
@@ -75,6 +77,21 @@ public class LinearProbeTests
             Assert.Equal(fixedL2.TestAccuracy, again.TestAccuracy);
             Assert.Equal(fixedL2.FinalLoss, again.FinalLoss);
         }
+    }
+
+    [FashionMnistFact]
+    public void The_fit_does_not_depend_on_the_thread_count_that_earlier_work_left_behind()
+    {
+        // Experiment 12's pixel probe (10,000 × 784, 10 classes): one and two threads round its sums differently, and the fit carries that on.
+        using var images = FashionMnist.Load(train: true);
+        using var x = images.Images.narrow(0, 0, 10_000).flatten(1);
+        var y = images.Labels!.Take(10_000).ToArray();
+        var options = new LinearProbeOptions(Steps: 30, L2Candidates: new[] { 1e-2 });
+        GanSharp.Runtime.ThreadPolicy.ApplyForFlops(1);     // as after a toy GAN: one thread
+        var afterSmall = LinearProbe.Fit(x, y, x, y, 10, options);
+        GanSharp.Runtime.ThreadPolicy.ApplyForFlops(1e12);  // as after a DCGAN: every core
+        var afterLarge = LinearProbe.Fit(x, y, x, y, 10, options);
+        Assert.Equal(afterSmall.FinalLoss, afterLarge.FinalLoss);
     }
 
     [Fact]

@@ -112,6 +112,7 @@ public sealed class PriorChoiceExperiment : TheoryExperiment
         int iterations = (int)(data.Train.Count / batch);   // one epoch
         var table = new TheoryTable("data", "prior", "seed", "FD", "precision", "recall", "coverage", "classes covered");
         var fd = new Dictionary<NoisePrior, List<double>>();
+        var recall = new Dictionary<NoisePrior, List<double>>();
         var figures = new List<string>();
         var plot = new TheoryFigure($"Fashion-MNIST: FD of {ImageSampleCount:N0} samples after one epoch", "seed (points offset per prior)", "FD (lower is better)");
         string description = "";
@@ -121,6 +122,7 @@ public sealed class PriorChoiceExperiment : TheoryExperiment
         foreach (var prior in new[] { NoisePrior.Normal, NoisePrior.Uniform })
         {
             fd[prior] = new List<double>();
+            recall[prior] = new List<double>();
             foreach (var seed in seeds)
             {
                 using var gan = new FashionMnistGan(data.Train.Images, features, prior, batch, iterations, context.Seed + seed);
@@ -130,6 +132,7 @@ public sealed class PriorChoiceExperiment : TheoryExperiment
                 using var samples = gan.Sample(ImageSampleCount);
                 var row = evaluator.Score(prior.ToString().ToLowerInvariant(), samples);
                 fd[prior].Add(row.Fd);
+                recall[prior].Add(row.Recall);
                 table.Add("fashion-mnist", prior.ToString().ToLowerInvariant(), seed, row.Fd, row.Precision, row.Recall, row.Coverage, row.ClassesCovered);
                 if (seed == seeds[0])
                 {
@@ -155,9 +158,15 @@ public sealed class PriorChoiceExperiment : TheoryExperiment
                    $"({ImageEvaluation.DescribeFeatureSpace(classifier.Record)}).";
         // The same seed gives both priors the same initial weights and data order, so the per-seed differences are paired.
         var paired = seeds.Select((_, i) => fd[NoisePrior.Uniform][i] - fd[NoisePrior.Normal][i]).ToArray();
+        var pairedRecall = seeds.Select((_, i) => recall[NoisePrior.Uniform][i] - recall[NoisePrior.Normal][i]).ToArray();
+        string Signed(IEnumerable<double> values, string format) =>
+            string.Join(", ", values.Select(d => d.ToString($"+{format};-{format}", System.Globalization.CultureInfo.InvariantCulture)));
+        string recallNote = pairedRecall.All(d => d < 0) ? "lower with uniform noise for every seed"
+            : pairedRecall.All(d => d > 0) ? "higher with uniform noise for every seed" : "not consistently higher or lower with either prior";
         var verdict = $"On Fashion-MNIST the mean FD is {fd[NoisePrior.Normal].Average():F1} with normal noise and {fd[NoisePrior.Uniform].Average():F1} with uniform noise: a gap of {gap:F1} " +
                       $"{(gap <= spread ? "within" : "beyond")} the seed-to-seed range ({spread:F1}). Paired by seed (same initial weights and data order), " +
-                      $"FD(uniform) − FD(normal) = {string.Join(", ", paired.Select(d => d.ToString("+0.0;-0.0", System.Globalization.CultureInfo.InvariantCulture)))}.";
+                      $"FD(uniform) − FD(normal) = {Signed(paired, "0.0")}; recall(uniform) − recall(normal) = {Signed(pairedRecall, "0.000")}: recall is {recallNote}, " +
+                      $"which {seeds.Length} seeds are too few to call an effect of the prior.";
         return (what, verdict, table, check, figures.ToArray());
     }
 }

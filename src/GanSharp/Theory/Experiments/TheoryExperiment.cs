@@ -24,6 +24,9 @@ public abstract class TheoryExperiment : ITheoryExperiment
         TheoryResult result;
         try
         {
+            // Start every experiment from the same thread count (one; trainers and probes then pick theirs), so that its numbers
+            // are the same whether it runs alone (--only) or after others: the thread count changes the rounding of large sums.
+            Runtime.ThreadPolicy.ApplyForFlops(0);
             result = Measure(context);
         }
         catch (Exception e) when (e is not OperationCanceledException)
