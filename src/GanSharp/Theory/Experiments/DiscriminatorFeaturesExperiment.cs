@@ -43,7 +43,7 @@ public sealed class DiscriminatorFeaturesExperiment : TheoryExperiment
         using var train = FashionMnist.Load(_dataDirectory, train: true);
         using var test = FashionMnist.Load(_dataDirectory, train: false);
         int features = context.Size(16, 32), batch = context.Size(64, 128);
-        int iterations = context.Size(300, 2 * (int)(train.Count / 128));
+        int iterations = context.Size(300, 2 * (int)(train.Count / batch));   // full: two epochs
         int probeCount = context.Size(4_000, 10_000), testCount = context.Size(2_000, 10_000);
         var probeOptions = new LinearProbeOptions(Steps: context.Size(150, 300), L2Candidates: new[] { 1e-3, 1e-2, 1e-1 }, Seed: context.Seed);
         int points = context.Size(2, 4);
@@ -51,7 +51,8 @@ public sealed class DiscriminatorFeaturesExperiment : TheoryExperiment
 
         // The probe is fitted on a fixed random subset of the training images and scored on test images neither the GAN nor the probe saw.
         using var pick = new Generator((ulong)RandomStreams.Seed(context.Seed, RandomStreams.Evaluation));
-        using var chosen = randperm(train.Count, generator: pick).narrow(0, 0, probeCount);
+        using var order = randperm(train.Count, generator: pick);
+        using var chosen = order.narrow(0, 0, probeCount);
         using var probeImages = train.Images.index_select(0, chosen);
         var probeLabels = chosen.data<long>().Select(i => train.Labels![i]).ToArray();
         using var testImages = test.Images.narrow(0, 0, testCount);
