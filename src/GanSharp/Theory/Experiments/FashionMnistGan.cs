@@ -3,7 +3,8 @@ using GanSharp.Distributions;
 using GanSharp.Models;
 using GanSharp.Objectives;
 using GanSharp.Training;
-using GanSharp.Visualization;
+using GanSharp.Evaluation;
+using GanSharp.Sampling;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -65,16 +66,13 @@ public sealed class FashionMnistGan : IDisposable
     public Tensor Sample(int n)
     {
         using var random = new Generator((ulong)RandomStreams.Seed(Trainer.Options.Seed, RandomStreams.Preview));
-        using var scope = NewDisposeScope();
-        var batches = new List<Tensor>();
-        for (int done = 0; done < n; done += 500) batches.Add(Trainer.Sample(Math.Min(500, n - done), random));
-        return cat(batches, 0).MoveToOuterDisposeScope();
+        return GeneratorSamples.Draw(m => Trainer.Sample(m, random), n);
     }
 
-    /// <summary>D's last hidden activations (<see cref="DcganDiscriminator.Features"/>) of <paramref name="images"/>, in eval mode, in batches of 1,000.</summary>
+    /// <summary>D's probe features (<see cref="DcganDiscriminator.Features"/>: every hidden layer pooled to 4 × 4) of <paramref name="images"/>, in eval mode, in batches of 1,000.</summary>
     public Tensor DiscriminatorFeatures(Tensor images) => Features(Discriminator, images);
 
-    /// <summary>The hidden activations of any DCGAN discriminator <paramref name="discriminator"/> on <paramref name="images"/>, in eval mode.</summary>
+    /// <summary>The probe features of any DCGAN discriminator <paramref name="discriminator"/> on <paramref name="images"/>, in eval mode.</summary>
     public static Tensor Features(DcganDiscriminator discriminator, Tensor images)
     {
         using var scope = NewDisposeScope();
@@ -92,8 +90,7 @@ public sealed class FashionMnistGan : IDisposable
     public void SaveSampleGrid(string path)
     {
         using var samples = Sample(64);
-        using var grid = ImageGrid.Compose(samples, 8);
-        PngImage.Write(path, grid);
+        SampleWriter.WriteGrid(path, samples, 8);
     }
 
     /// <inheritdoc />
