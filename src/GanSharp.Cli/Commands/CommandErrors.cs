@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GanSharp.Training;
+using GanSharp.Gan;
 using Spectre.Console;
 
 namespace GanSharp.Cli.Commands;

@@ -2,7 +2,8 @@ using System.CommandLine;
 using GanSharp.Distributions;
 using GanSharp.Evaluation;
 using GanSharp.Sampling;
-using GanSharp.Training;
+using GanSharp.Runs;
+using GanSharp.Runtime;
 using Spectre.Console;
 using static TorchSharp.torch;
 
@@ -86,7 +87,7 @@ internal static class EvalCommand
                 using var noise = new Generator((ulong)RandomStreams.Seed(seedValue, RandomStreams.Noise));
                 if (loaded is not null)
                 {
-                    generate = GeneratorSamples.FromCheckpoint(loaded, noise);
+                    generate = loaded.EvaluationSampler(noise);
                     checkpointPath = loaded.Path;
                     console.MarkupLine($"Generator: [bold]{Markup.Escape(loaded.Path)}[/] (iteration {loaded.Iteration:N0})");
                 }
@@ -112,12 +113,12 @@ internal static class EvalCommand
         if (run is not null)
         {
             if (data is not null) throw new ArgumentException("--data is read from the run's config.json; leave it out with --run.");
-            (target, generated) = PointEvaluation.ReadRun(run);
+            (target, generated) = RunFolder.ReadPoints(run);
         }
         else
         {
             if (data is null) throw new ArgumentException("--points needs the target: --data ring|grid|moons|mixture1d|gaussian1d|FILE.");
-            target = ToyTargets.Resolve(data);
+            target = RunData.ResolveTarget(data);
             generated = PointEvaluation.ReadPoints(points!);
         }
         using (generated)

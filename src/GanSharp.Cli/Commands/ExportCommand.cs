@@ -1,5 +1,5 @@
 using System.CommandLine;
-using GanSharp.Sampling;
+using GanSharp.Runs;
 using Spectre.Console;
 
 namespace GanSharp.Cli.Commands;

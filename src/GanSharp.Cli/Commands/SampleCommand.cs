@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GanSharp.Runs;
 using GanSharp.Sampling;
 using Spectre.Console;
 

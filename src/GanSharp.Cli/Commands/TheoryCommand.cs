@@ -1,5 +1,5 @@
 using System.CommandLine;
-using GanSharp.Theory;
+using GanSharp.Theory.Experiments;
 using Spectre.Console;
 
 namespace GanSharp.Cli.Commands;

@@ -1,36 +1,37 @@
 using System.CommandLine;
-using GanSharp.Training;
+using GanSharp.Runs;
 using Spectre.Console;
 
 namespace GanSharp.Cli.Commands;
 
-/// <summary><c>gansharp train</c>: trains a GAN with every setting on the command line or in a JSON config file.</summary>
+/// <summary><c>gansharp train</c>: trains a GAN on points or images with every setting on the command line or in a JSON config file, or resumes a run.</summary>
 internal static class TrainCommand
 {
     public static Command Create() => Create(AnsiConsole.Console);
 
     public static Command Create(IAnsiConsole console)
     {
-        var config = new Option<string>("--config") { Description = "JSON file of settings (snake_case keys, as in a run's config.json); options given here override it.", HelpName = "FILE" };
-        var output = new Option<string>("--out") { Description = "Output directory.", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("runs", "train") };
-        var toy = new ToyOptions();
-        var images = new ImageTrainingOptions();
-        var command = new Command("train", "Train a GAN on 1D/2D points (a built-in target or your own .csv/.npy file), or on images (--data fashion-mnist|mnist|FOLDER), and write pictures and metrics.");
-        command.Options.Add(config);
-        command.Options.Add(output);
-        foreach (var option in toy.All) command.Options.Add(option);
-        foreach (var option in images.All) command.Options.Add(option);
+        var options = new RunCommandOptions();
+        var command = new Command("train",
+            "Train a GAN (Algorithm 1 of Goodfellow et al. 2014) on 1D/2D points (a built-in target or a .csv/.npy file) or on images " +
+            "(fashion-mnist, mnist or a folder of pictures); writes config.json, metrics.json, curves.png, checkpoints and pictures of the game.");
+        foreach (var option in options.All) command.Options.Add(option);
         command.SetAction((result, cancel) => Task.FromResult(CommandErrors.Guard(console, () =>
         {
-            if (images.AppliesTo(result, toy)) return images.Run(console, result, toy, result.GetValue(output)!, cancel);
-            var path = result.GetValue(config);
-            var baseConfig = path is null ? new ToyRunConfig() : ToyRunConfig.Load(path);
-            return RunOnPoints(console, toy.Apply(result, baseConfig), result.GetValue(output)!, cancel);
+            var given = options.Given(result);
+            var environment = options.Environment(result);
+            if (result.GetValue(options.Resume) is { } runDirectory)
+            {
+                var settings = RunFolder.ReadOptions(runDirectory).ToSettings();
+                foreach (var (key, value) in given) settings[key] = value?.DeepClone();
+                var requested = RunOptions.Resolve(settings);
+                return RunPresenter.Run(console, () => GanRun.Resume(runDirectory, requested, environment), cancel);
+            }
+            var runOptions = RunOptions.Resolve(given);
+            var output = result.GetValue(options.Output)!;
+            bool replace = result.GetValue(options.Force);
+            return RunPresenter.Run(console, () => GanRun.Start(runOptions, output, environment, chooseThreads: true, replace: replace), cancel);
         })));
         return command;
     }
-
-    /// <summary>The run on points: the settings are complete and the rest is the library's.</summary>
-    private static int RunOnPoints(IAnsiConsole console, ToyRunConfig config, string outputDirectory, CancellationToken cancel) =>
-        ToyRunPresenter.Run(console, config.EnsureValid(), outputDirectory, cancel);
 }

@@ -1,7 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using GanSharp.Training;
+using GanSharp.Gan;
+using GanSharp.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -9,8 +10,9 @@ using static TorchSharp.torch.nn;
 namespace GanSharp.Checkpoints;
 
 /// <summary>
-/// One checkpoint file: a zip archive holding the run's configuration (<c>config.json</c>), its position (<c>state.json</c>),
-/// G and D in TorchSharp's module format (<c>generator.bin</c>, <c>discriminator.bin</c>) and both optimisers' states.
+/// One checkpoint file: a zip archive holding the run's configuration (<c>config.json</c>), its position and its observers'
+/// records (<c>state.json</c>), G and D in TorchSharp's module format (<c>generator.bin</c>, <c>discriminator.bin</c>), both
+/// optimisers' states and, with replay, the replay buffer (<c>replay.bin</c>).
 /// Written to a temporary file and renamed, so a reader never sees a partial checkpoint, even after SIGKILL.
 /// </summary>
 public static class CheckpointFile
@@ -19,7 +21,7 @@ public static class CheckpointFile
     public const string Extension = ".gsckpt";
 
     /// <summary>Layout version written into <see cref="CheckpointState.FormatVersion"/>.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private const string ConfigEntry = "config.json";
     private const string StateEntry = "state.json";
@@ -27,26 +29,26 @@ public static class CheckpointFile
     private const string DiscriminatorEntry = "discriminator.bin";
     private const string GeneratorOptimizerEntry = "generator-optimizer.bin";
     private const string DiscriminatorOptimizerEntry = "discriminator-optimizer.bin";
+    private const string ReplayEntry = "replay.bin";
 
-    /// <summary>Writes everything needed to resume <paramref name="trainer"/> exactly, with <paramref name="configJson"/>, atomically.</summary>
-    public static void Write(string path, string configJson, GanTrainer trainer)
+    /// <summary>
+    /// Writes everything needed to resume <paramref name="trainer"/> exactly, with the run's <paramref name="configJson"/>,
+    /// its observers' <paramref name="runState"/> and the <paramref name="sampleShape"/>, atomically.
+    /// </summary>
+    public static void Write(string path, string configJson, string? runState, long[] sampleShape, GanTrainer trainer)
     {
-        var state = new CheckpointState(FormatVersion, trainer.Iteration, GeneratorState(trainer.NoiseGenerator), trainer.Data.SaveState());
-        var temp = path + ".tmp";
-        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
+        var state = new CheckpointState(FormatVersion, trainer.Iteration, StreamState(trainer.NoiseStream), trainer.Data.SaveState(), sampleShape, runState);
+        AtomicFile.Write(path, file =>
         {
-            using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
-            {
-                AddText(zip, ConfigEntry, configJson);
-                AddText(zip, StateEntry, JsonSerializer.Serialize(state));
-                AddBinary(zip, GeneratorEntry, w => trainer.Generator.save(w));
-                AddBinary(zip, DiscriminatorEntry, w => trainer.Discriminator.save(w));
-                AddBinary(zip, GeneratorOptimizerEntry, w => Helper(trainer.GeneratorOptimizer).save_state_dict(w));
-                AddBinary(zip, DiscriminatorOptimizerEntry, w => Helper(trainer.DiscriminatorOptimizer).save_state_dict(w));
-            }
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(temp, path, overwrite: true);
+            using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
+            AddText(zip, ConfigEntry, configJson);
+            AddText(zip, StateEntry, JsonSerializer.Serialize(state));
+            AddBinary(zip, GeneratorEntry, w => trainer.Generator.save(w));
+            AddBinary(zip, DiscriminatorEntry, w => trainer.Discriminator.save(w));
+            AddBinary(zip, GeneratorOptimizerEntry, w => Helper(trainer.GeneratorOptimizer).save_state_dict(w));
+            AddBinary(zip, DiscriminatorOptimizerEntry, w => Helper(trainer.DiscriminatorOptimizer).save_state_dict(w));
+            if (trainer.Replay is { } replay) AddBinary(zip, ReplayEntry, replay.SaveState);
+        });
     }
 
     /// <summary>The configuration JSON stored in the checkpoint at <paramref name="path"/>.</summary>
@@ -61,8 +63,7 @@ public static class CheckpointFile
     public static CheckpointState ReadState(string path)
     {
         using var zip = Open(path);
-        return JsonSerializer.Deserialize<CheckpointState>(ReadText(zip, path, StateEntry))
-            ?? throw new InvalidDataException($"{path}: empty state.json.");
+        return ReadState(zip, path);
     }
 
     /// <summary>Loads only G's weights (for sampling and export) into <paramref name="generator"/>, which must have the stored architecture.</summary>
@@ -73,30 +74,46 @@ public static class CheckpointFile
         LoadModule(zip, path, GeneratorEntry, generator, "generator");
     }
 
-    /// <summary>Restores G, D, both optimisers, the iteration and the noise and data streams of <paramref name="trainer"/>.</summary>
+    /// <summary>Restores G, D, both optimisers, the replay buffer, the iteration and the noise and data streams of <paramref name="trainer"/>; returns the stored state.</summary>
     /// <exception cref="InvalidDataException">The checkpoint is corrupt or holds another architecture.</exception>
-    public static void Restore(string path, GanTrainer trainer)
+    public static CheckpointState Restore(string path, GanTrainer trainer)
     {
         using var zip = Open(path);
-        var state = JsonSerializer.Deserialize<CheckpointState>(ReadText(zip, path, StateEntry))
-            ?? throw new InvalidDataException($"{path}: empty state.json.");
-        if (state.FormatVersion != FormatVersion)
-            throw new InvalidDataException($"{path}: checkpoint format {state.FormatVersion}, this GanSharp reads format {FormatVersion}.");
+        var state = ReadState(zip, path);
         LoadModule(zip, path, GeneratorEntry, trainer.Generator, "generator");
         LoadModule(zip, path, DiscriminatorEntry, trainer.Discriminator, "discriminator");
         ReadBinary(zip, path, GeneratorOptimizerEntry, r => Helper(trainer.GeneratorOptimizer).load_state_dict(r));
         ReadBinary(zip, path, DiscriminatorOptimizerEntry, r => Helper(trainer.DiscriminatorOptimizer).load_state_dict(r));
-        using (var noise = tensor(state.NoiseGeneratorState, dtype: uint8)) trainer.NoiseGenerator.set_state(noise);
+        if (trainer.Replay is { } replay) ReadBinary(zip, path, ReplayEntry, replay.LoadState);
+        using (var noise = tensor(state.NoiseStreamState, dtype: uint8)) trainer.NoiseStream.set_state(noise);
         trainer.Data.LoadState(state.Data);
         trainer.Iteration = state.Iteration;
+        return state;
+    }
+
+    private static CheckpointState ReadState(ZipArchive zip, string path)
+    {
+        CheckpointState? state;
+        try
+        {
+            state = JsonSerializer.Deserialize<CheckpointState>(ReadText(zip, path, StateEntry));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: its state.json is not a checkpoint state ({e.Message}).", e);
+        }
+        if (state is null) throw new InvalidDataException($"{path}: empty state.json.");
+        if (state.FormatVersion != FormatVersion)
+            throw new InvalidDataException($"{path}: checkpoint format {state.FormatVersion}; this GanSharp reads format {FormatVersion} (checkpoints of format 1 were written before runs on points and images shared one configuration).");
+        return state;
     }
 
     private static OptimizerHelper Helper(optim.Optimizer optimizer) =>
         optimizer as OptimizerHelper ?? throw new NotSupportedException($"Optimiser {optimizer.GetType().Name} cannot save its state.");
 
-    private static byte[] GeneratorState(Generator generator)
+    private static byte[] StreamState(RandomStream stream)
     {
-        using var state = generator.get_state();
+        using var state = stream.get_state();
         return state.data<byte>().ToArray();
     }
 

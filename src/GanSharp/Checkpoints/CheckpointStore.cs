@@ -5,6 +5,9 @@ namespace GanSharp.Checkpoints;
 /// <summary>The checkpoints of one run: <c>RUN/checkpoints/checkpoint-{iteration}.gsckpt</c>, of which the last K are kept.</summary>
 public sealed class CheckpointStore
 {
+    /// <summary>Name of the checkpoint folder inside a run folder.</summary>
+    public const string FolderName = "checkpoints";
+
     private const string Prefix = "checkpoint-";
 
     /// <param name="runDirectory">The run folder; checkpoints go to its <c>checkpoints</c> subfolder.</param>
@@ -12,7 +15,7 @@ public sealed class CheckpointStore
     public CheckpointStore(string runDirectory, int keep)
     {
         if (keep < 1) throw new ArgumentOutOfRangeException(nameof(keep), keep, "Keep at least one checkpoint.");
-        Directory = Path.Combine(runDirectory, "checkpoints");
+        Directory = Path.Combine(runDirectory, FolderName);
         Keep = keep;
     }
 
@@ -56,7 +59,7 @@ public sealed class CheckpointStore
     {
         if (File.Exists(path)) return path;
         if (!System.IO.Directory.Exists(path)) throw new FileNotFoundException($"No checkpoint file or run folder at {path}.", path);
-        var latest = List(Path.Combine(path, "checkpoints")).LastOrDefault() ?? List(path).LastOrDefault();
+        var latest = List(Path.Combine(path, FolderName)).LastOrDefault() ?? List(path).LastOrDefault();
         return latest ?? throw new FileNotFoundException(
             $"The folder {path} holds no checkpoint (looked for {Prefix}*{CheckpointFile.Extension} in it and in its checkpoints folder).", path);
     }

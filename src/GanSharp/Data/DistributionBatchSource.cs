@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace GanSharp.Data;
 
 /// <summary>Fresh samples from a target distribution for every minibatch (the toy setting: infinite data).</summary>
-public sealed class DistributionBatchSource : IBatchSource, IDisposable
+public sealed class DistributionBatchSource : IBatchSource
 {
     private readonly Generator _generator;
 

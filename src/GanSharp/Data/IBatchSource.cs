@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace GanSharp.Data;
 
 /// <summary>Supplies minibatches of real data x ~ P_data to the trainer.</summary>
-public interface IBatchSource
+public interface IBatchSource : IDisposable
 {
     /// <summary>Shape of one sample, e.g. [2] for points or [1, 28, 28] for images.</summary>
     long[] SampleShape { get; }

@@ -6,7 +6,7 @@ namespace GanSharp.Data;
 /// Minibatches of a finite image set, drawn without replacement within each epoch: a fresh random permutation
 /// per epoch from this source's own seeded generator, cut into ⌊N/m⌋ batches (the incomplete tail is dropped).
 /// </summary>
-public sealed class ImageBatchSource : IBatchSource, IDisposable
+public sealed class ImageBatchSource : IBatchSource
 {
     private readonly Tensor _images;
     private readonly Generator _generator;

@@ -1,4 +1,4 @@
-using GanSharp.Training;
+using GanSharp.Runtime;
 using static TorchSharp.torch;
 
 namespace GanSharp.Evaluation;

@@ -1,5 +1,5 @@
 using GanSharp.Models;
-using GanSharp.Training;
+using GanSharp.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;

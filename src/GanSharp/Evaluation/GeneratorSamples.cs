@@ -1,4 +1,3 @@
-using GanSharp.Sampling;
 using static TorchSharp.torch;
 
 namespace GanSharp.Evaluation;
@@ -25,20 +24,6 @@ public static class GeneratorSamples
             batches.Add(batch);
         }
         return cat(batches, 0).MoveToOuterDisposeScope();
-    }
-
-    /// <summary>
-    /// The generator of <paramref name="checkpoint"/> as a sampler of m images, its noise drawn from <paramref name="noise"/>.
-    /// </summary>
-    /// <exception cref="ArgumentException">The checkpoint's images are not 28 × 28 grayscale, the feature classifier's input.</exception>
-    public static Func<long, Tensor> FromCheckpoint(GeneratorCheckpoint checkpoint, Generator noise)
-    {
-        var o = checkpoint.Options;
-        if (o.ImageSize != 28 || o.Channels != 1)
-            throw new ArgumentException(
-                $"{checkpoint.Path} generates {o.Channels}×{o.ImageSize}×{o.ImageSize} images; evaluation compares 1×28×28 grayscale images (the feature classifier's input).",
-                nameof(checkpoint));
-        return m => checkpoint.Sample(m, noise);
     }
 
     /// <summary>A "generator" that serves the rows of <paramref name="images"/> in order (for samples saved as files).</summary>

@@ -1,4 +1,4 @@
-using GanSharp.Training;
+using GanSharp.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 

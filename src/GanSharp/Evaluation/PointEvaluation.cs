@@ -2,7 +2,7 @@ using GanSharp.Data;
 using GanSharp.Distributions;
 using GanSharp.Metrics;
 using GanSharp.Theory;
-using GanSharp.Training;
+using GanSharp.Runtime;
 using static TorchSharp.torch;
 
 namespace GanSharp.Evaluation;
@@ -21,21 +21,6 @@ public static class PointEvaluation
     private const double BandwidthDecades = 3;
 
     private const int BandwidthCandidates = 16;
-
-    /// <summary>The run's target (from its config.json) and its generated points (its samples.csv).</summary>
-    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    /// <exception cref="FileNotFoundException">The folder has no config.json or samples.csv (not a finished toy run).</exception>
-    public static (ITargetDistribution Target, Tensor Points) ReadRun(string runDirectory)
-    {
-        if (!Directory.Exists(runDirectory)) throw new DirectoryNotFoundException($"Run folder '{runDirectory}' does not exist.");
-        var configPath = Path.Combine(runDirectory, "config.json");
-        var samplesPath = Path.Combine(runDirectory, "samples.csv");
-        foreach (var path in new[] { configPath, samplesPath })
-            if (!File.Exists(path))
-                throw new FileNotFoundException($"'{runDirectory}' is not a finished toy run: it has no {Path.GetFileName(path)} (written by `gansharp train --data ring|grid|moons|mixture1d|gaussian1d|FILE`).", path);
-        var target = ToyTargets.Resolve(ToyRunConfig.Load(configPath).Data);
-        return (target, ReadPoints(samplesPath));
-    }
 
     /// <summary>The points of a .csv/.txt/.npy file as an [n, d] float32 tensor.</summary>
     public static Tensor ReadPoints(string path) => PointFileReader.Read(path).ToTensor();

@@ -1,5 +1,5 @@
-using GanSharp.Objectives;
-using GanSharp.Training;
+using GanSharp.Gan;
+using GanSharp.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -67,8 +67,8 @@ public static class DiscriminatorFitting
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         discriminator.eval();
-        var logReal = (-functional.softplus(-discriminator.forward(real))).to_type(float64).data<double>().ToArray();
-        var logFake = (-functional.softplus(discriminator.forward(fake))).to_type(float64).data<double>().ToArray();
+        var logReal = GanLosses.LogD(discriminator.forward(real)).to_type(float64).data<double>().ToArray();
+        var logFake = GanLosses.LogOneMinusD(discriminator.forward(fake)).to_type(float64).data<double>().ToArray();
         discriminator.train();
         var a = Estimate.OfMean(logReal);
         var b = Estimate.OfMean(logFake);

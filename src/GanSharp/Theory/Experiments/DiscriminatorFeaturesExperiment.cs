@@ -2,8 +2,9 @@ using GanSharp.Data;
 using GanSharp.Distributions;
 using GanSharp.Evaluation;
 using GanSharp.Models;
-using GanSharp.Theory.Figures;
-using GanSharp.Training;
+using GanSharp.Gan;
+using GanSharp.Runs;
+using GanSharp.Runtime;
 using static TorchSharp.torch;
 
 namespace GanSharp.Theory.Experiments;
@@ -73,18 +74,19 @@ public sealed class DiscriminatorFeaturesExperiment : TheoryExperiment
 
         manual_seed(RandomStreams.Seed(context.Seed + 1, RandomStreams.Weights));
         LinearProbeResult otherRandom;
-        using (var fresh = new DcganDiscriminator(new DcganArchitecture(28, 1, FashionMnistGan.LatentDim, features)))
-            otherRandom = Probe(x => FashionMnistGan.Features(fresh, x));
+        using (var fresh = new DcganDiscriminator(new DcganArchitecture(28, 1, TheoryRuns.ImageLatentDim, features)))
+            otherRandom = Probe(x => TheoryRuns.DiscriminatorFeatures(fresh, x));
         table.Add("random D (seed + 1)", "–", "–", otherRandom.FeatureLength, otherRandom.L2, otherRandom.TrainAccuracy, otherRandom.TestAccuracy);
         context.Report((double)++done / steps);
 
-        using var gan = new FashionMnistGan(train.Images, features, NoisePrior.Normal, batch, iterations, context.Seed);
+        using var trainData = RunData.Images(new ImageDataset(train.Images, null, "Fashion-MNIST"), owned: false);
+        using var gan = TheoryRuns.FashionMnist(trainData, features, NoisePrior.Normal, batch, iterations, context.Seed);
         var accuracy = new List<double>();
         LinearProbeResult? initial = null, final = null;
         foreach (int at in probeAt)
         {
-            gan.TrainUntil(at, it => { if (it % 20 == 0) context.Report((done + (double)it / Math.Max(1, iterations) * (probeAt.Length - 1)) / steps); });
-            var r = Probe(gan.DiscriminatorFeatures);
+            TheoryRuns.TrainUntil(gan, at, it => { if (it % 20 == 0) context.Report((done + (double)it / Math.Max(1, iterations) * (probeAt.Length - 1)) / steps); });
+            var r = Probe(x => TheoryRuns.DiscriminatorFeatures((DcganDiscriminator)gan.Trainer.Discriminator, x));
             initial ??= r;
             final = r;
             accuracy.Add(r.TestAccuracy);
@@ -98,7 +100,7 @@ public sealed class DiscriminatorFeaturesExperiment : TheoryExperiment
             .LegendAt(ScottPlot.Alignment.LowerRight)
             .Save(figurePath);
         var (samplesPath, samples) = context.Figure("12-samples.png");
-        gan.SaveSampleGrid(samplesPath);
+        TheoryRuns.SaveSampleGrid(gan, samplesPath);
 
         double gain = final!.TestAccuracy - initial!.TestAccuracy;
         // Binomial standard error of the difference of two accuracies on the same testCount images (an upper bound for paired scores).
@@ -108,7 +110,7 @@ public sealed class DiscriminatorFeaturesExperiment : TheoryExperiment
             // Holds when the gain is at least two standard errors: a difference inside the noise of 10,000 test images says nothing.
             new TheoryCheck("final_minus_random_probe_accuracy", $"probe test accuracy, final D − the same D at initialisation, against two binomial SEs of the difference (SE {se:F4})", gain, 2 * se, 0, CheckKind.AtLeast),
         };
-        var what = $"{gan.Description}, trained for {iterations} iterations ({(double)iterations * batch / train.Count:F1} epochs) on the 60,000 training images. " +
+        var what = $"{TheoryRuns.Describe(gan.Options)}, trained for {iterations} iterations ({(double)iterations * batch / train.Count:F1} epochs) on the 60,000 training images. " +
                    $"At {probeAt.Length} points of training, D's hidden layers (each max-pooled to 4 × 4 and concatenated as in Radford et al. §5.1: {final.FeatureLength} numbers per image, batch norm in eval mode) are read on {probeCount:N0} training images; " +
                    $"softmax regression (standardised features, {probeOptions.Steps} full-batch Adam steps, lr {probeOptions.LearningRate}, L2 λ picked from {string.Join(", ", probeOptions.L2Values)} on a 20 % validation split) is fitted to them and scored on {testCount:N0} test images. " +
                    "The same probe reads raw pixels and a second randomly initialised D (another seed) for reference.";

@@ -1,7 +1,6 @@
 using GanSharp.Distributions;
 using GanSharp.Models;
-using GanSharp.Objectives;
-using GanSharp.Theory.Figures;
+using GanSharp.Gan;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -101,8 +100,8 @@ public sealed class DisjointSupportsExperiment : TheoryExperiment
         var e = eps.Points().squeeze(1);
         var delta = tensor(Offset, dtype: float64).requires_grad_();
         var y = delta + sigma * e;
-        var logit = ((y - Offset).pow(2) - y.pow(2)) / (2 * sigma * sigma);
-        var loss = eps.Integrate((-0.5 * e.pow(2)).exp() / Math.Sqrt(2 * Math.PI) * -functional.softplus(logit));
+        var logit = OptimalDiscriminator.Logit(-y.pow(2) / (2 * sigma * sigma), -(y - Offset).pow(2) / (2 * sigma * sigma));   // the Gaussians' normalisers cancel
+        var loss = eps.Integrate((-0.5 * e.pow(2)).exp() / Math.Sqrt(2 * Math.PI) * GanLosses.LogOneMinusD(logit));
         return autograd.grad(new[] { loss }, new[] { delta })[0].item<double>();
     }
 

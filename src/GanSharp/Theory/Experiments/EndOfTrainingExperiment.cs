@@ -1,6 +1,7 @@
+using GanSharp.Gan;
+using GanSharp.Runs;
 using GanSharp.Distributions;
 using GanSharp.Models;
-using GanSharp.Theory.Figures;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -33,9 +34,9 @@ public sealed class EndOfTrainingExperiment : TheoryExperiment
 
         // 1D: two modes.
         var oneD = TargetDistributions.Mixture1D();
-        using (var gan = new ToyGan(oneD, ToyGan.Options(iterations, context.Seed, batchSize: context.Size(128, 256)), shape))
+        using (var gan = TheoryRuns.Toy(RunData.Points(oneD), iterations, context.Seed, shape, batchSize: context.Size(128, 256)))
         {
-            gan.Train();
+            TheoryRuns.TrainAndAverageValue(gan);
             context.Report(0.4);
             var grid = QuadratureGrid.Line(-5, 5, 1001);
             var (row, on, off, xs, d, dStar, pData, pG) = Measure(gan, oneD, grid, context.Size(5000, 20000));
@@ -55,9 +56,9 @@ public sealed class EndOfTrainingExperiment : TheoryExperiment
 
         // 2D: the ring.
         var ring = TargetDistributions.Ring();
-        using (var gan = new ToyGan(ring, ToyGan.Options(iterations, context.Seed, batchSize: context.Size(128, 256)), shape))
+        using (var gan = TheoryRuns.Toy(RunData.Points(ring), iterations, context.Seed, shape, batchSize: context.Size(128, 256)))
         {
-            gan.Train();
+            TheoryRuns.TrainAndAverageValue(gan);
             context.Report(0.8);
             var grid = QuadratureGrid.Square(-3, 3, context.Size(61, 121));
             var (row, on, off, _, _, _, _, _) = Measure(gan, ring, grid, context.Size(5000, 20000));
@@ -69,7 +70,7 @@ public sealed class EndOfTrainingExperiment : TheoryExperiment
             foreach (var radius in new[] { 1.0, 2.0, 3.0 })
             {
                 using var pts = tensor(angles.SelectMany(a => new[] { radius * Math.Cos(a), radius * Math.Sin(a) }).ToArray(), new long[] { angles.Length, 2 }, dtype: float32);
-                figure.Line(radius == 2 ? "radius 2 (through the 8 modes)" : $"radius {radius} (off the data)", angles, Theory.DiscriminatorFitting.Probabilities(gan.Discriminator, pts));
+                figure.Line(radius == 2 ? "radius 2 (through the 8 modes)" : $"radius {radius} (off the data)", angles, Theory.DiscriminatorFitting.Probabilities(gan.Trainer.Discriminator, pts));
             }
             var (path, relative) = context.Figure("09-end-ring.png");
             figure.HorizontalLine("½", 0.5).YRange(-0.02, 1.05).Save(path);
@@ -85,7 +86,7 @@ public sealed class EndOfTrainingExperiment : TheoryExperiment
         };
         var what = $"Non-saturating GANs (MLP {shape.HiddenLayers}×{shape.Width}, Adam lr 1e-3, k = 1) trained for {iterations} iterations on ½N(−2, 0.3²) + ½N(2, 0.3²) and on the ring. " +
                    "At the end, D is read on 2,000 data samples, on G's samples, and on grid points off both supports (p_data and the KDE of P_G below 10⁻³ of their peaks); " +
-                   "D*_KDE = p_data / (p_data + p̂_G) uses a Gaussian KDE of {context.Size(5000, 20000)} samples of G (Scott's bandwidth).";
+                   $"D*_KDE = p_data / (p_data + p̂_G) uses a Gaussian KDE of {context.Size(5000, 20000)} samples of G (Scott's bandwidth).";
         bool flatOn = checks[0].Holds && checks[1].Holds, flatOff = checks[2].Holds && checks[3].Holds;
         var verdict = $"On the data, D ends at a mean of {onSupport[0]:F3} (1D) and {onSupport[1]:F3} (ring): {(flatOn ? "close to ½, as in Goodfellow's picture" : "not everywhere within 0.1 of ½ — training had not reached the equilibrium")}. " +
                       $"Off both supports its mean distance from ½ is {offSupport[0]:F3} (1D) and {offSupport[1]:F3} (ring): {(flatOff ? "D is nearly flat there too" : "D is not flat — it keeps a shape that follows where the data are (LeCun's picture)")}, " +
@@ -93,21 +94,21 @@ public sealed class EndOfTrainingExperiment : TheoryExperiment
         return Result(what, new[] { table }, checks, verdict, figures.ToArray());
     }
 
-    private static (object?[] Row, double OnSupport, double OffSupport, double[] Xs, double[] D, double[] DStar, double[] PData, double[] PG) Measure(ToyGan gan, ITargetDistribution target, QuadratureGrid grid, int kdeSamples)
+    private static (object?[] Row, double OnSupport, double OffSupport, double[] Xs, double[] D, double[] DStar, double[] PData, double[] PG) Measure(GanRun gan, ITargetDistribution target, QuadratureGrid grid, int kdeSamples)
     {
         using var scope = NewDisposeScope();
         using var random = new torch.Generator(12345);
         var data = target.Sample(2000, random);
-        var fake = gan.Sample(kdeSamples);
-        var dData = DiscriminatorFitting.Probabilities(gan.Discriminator, data);
-        var dFake = DiscriminatorFitting.Probabilities(gan.Discriminator, fake.narrow(0, 0, 2000));
+        var fake = TheoryRuns.Sample(gan, kdeSamples);
+        var dData = DiscriminatorFitting.Probabilities(gan.Trainer.Discriminator, data);
+        var dFake = DiscriminatorFitting.Probabilities(gan.Trainer.Discriminator, fake.narrow(0, 0, 2000));
         var kde = new KernelDensityEstimate("P_G", fake);
         var x = grid.Points();
         var logData = target.LogDensity(x);
         var logG = kde.LogDensity(x);
         var pData = logData.exp().data<double>().ToArray();
         var pG = logG.exp().data<double>().ToArray();
-        var d = DiscriminatorFitting.Probabilities(gan.Discriminator, x);
+        var d = DiscriminatorFitting.Probabilities(gan.Trainer.Discriminator, x);
         var dStar = OptimalDiscriminator.Probability(logData, logG).data<double>().ToArray();
         double peakData = pData.Max(), peakG = pG.Max();
         var off = Enumerable.Range(0, grid.Count).Where(i => pData[i] < 1e-3 * peakData && pG[i] < 1e-3 * peakG).ToArray();

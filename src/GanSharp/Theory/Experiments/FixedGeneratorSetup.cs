@@ -1,6 +1,8 @@
 using GanSharp.Distributions;
 using GanSharp.Models;
-using GanSharp.Training;
+using GanSharp.Gan;
+using GanSharp.Runs;
+using GanSharp.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;

@@ -1,5 +1,5 @@
+using GanSharp.Gan;
 using GanSharp.Distributions;
-using GanSharp.Theory.Figures;
 using static TorchSharp.torch;
 
 namespace GanSharp.Theory.Experiments;
@@ -29,14 +29,14 @@ public sealed class GeneratorStepSizeExperiment : TheoryExperiment
         using var logData = data.LogDensity(x);
         using var logStar = OptimalDiscriminator.Logit(logData, GaussianDensity.Log(x.squeeze(1), tensor(mu0, dtype: float64), tensor(logSigma0, dtype: float64)));
 
-        // V(G_θ, D*_t) = E_data[log D*_t] + E_{G_θ}[log(1 − D*_t)], log σ(l) = −softplus(−l).
+        // V(G_θ, D*_t) = E_data[log D*_t] + E_{G_θ}[log(1 − D*_t)].
         double[] Surrogate(double mu, double logSigma, out double[] gradient)
         {
             using var scope = NewDisposeScope();
             var m = tensor(mu, dtype: float64).requires_grad_();
             var s = tensor(logSigma, dtype: float64).requires_grad_();
             var logModel = GaussianDensity.Log(x.squeeze(1), m, s);
-            var v = grid.Integrate(logData.exp() * -nn.functional.softplus(-logStar)) + grid.Integrate(logModel.exp() * -nn.functional.softplus(logStar));
+            var v = grid.Integrate(logData.exp() * GanLosses.LogD(logStar)) + grid.Integrate(logModel.exp() * GanLosses.LogOneMinusD(logStar));
             var jsd = JensenShannon.Quadrature(logData, logModel, grid);
             var grads = autograd.grad(new[] { v }, new[] { m, s });
             gradient = grads.Select(g => g.item<double>()).ToArray();

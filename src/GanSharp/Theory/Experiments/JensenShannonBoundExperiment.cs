@@ -1,6 +1,5 @@
 using GanSharp.Distributions;
 using GanSharp.Models;
-using GanSharp.Theory.Figures;
 
 namespace GanSharp.Theory.Experiments;
 

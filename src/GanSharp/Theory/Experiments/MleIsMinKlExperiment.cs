@@ -1,5 +1,4 @@
 using GanSharp.Distributions;
-using GanSharp.Theory.Figures;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -33,7 +32,7 @@ public sealed class MleIsMinKlExperiment : TheoryExperiment
         var grid = QuadratureGrid.Line(-12, 12, 6000);
         int trainCount = context.Size(2000, 10000), testCount = context.Size(20000, 200000), iterations = context.Size(30, 100);
         int[] componentCounts = { 1, 2, 3, 5 };
-        using var random = new Generator((ulong)Training.RandomStreams.Seed(context.Seed, Training.RandomStreams.Data));
+        using var random = new Generator((ulong)Runtime.RandomStreams.Seed(context.Seed, Runtime.RandomStreams.Data));
         using var train = data.Sample(trainCount, random);
         using var test = data.Sample(testCount, random).to_type(float64);
         double entropy = Entropy(data, grid);

@@ -1,8 +1,8 @@
 using GanSharp.Distributions;
 using GanSharp.Models;
-using GanSharp.Objectives;
-using GanSharp.Theory.Figures;
-using GanSharp.Training;
+using GanSharp.Gan;
+using GanSharp.Runs;
+using GanSharp.Runtime;
 
 namespace GanSharp.Theory.Experiments;
 
@@ -45,10 +45,9 @@ public sealed class ModeCollapseExperiment : TheoryExperiment
             var reports = new List<Metrics.ModeReport>();
             foreach (var seed in seeds)
             {
-                var options = ToyGan.Options(iterations, context.Seed + seed, objective, batchSize: context.Size(128, 256)) with { Replay = replay };
-                using var gan = new ToyGan(target, options, shape);
-                gan.Train();
-                var r = gan.Evaluate(target);
+                using var run = TheoryRuns.Toy(RunData.Points(target), iterations, context.Seed + seed, shape, objective, batchSize: context.Size(128, 256), replay: replay);
+                TheoryRuns.TrainAndAverageValue(run);
+                var r = TheoryRuns.ScoreModes(run, target);
                 reports.Add(r);
                 table.Add(target.Name, name, seed, $"{r.ModesCaptured}/{r.ModesTotal}", r.HighQualityFraction, r.ReverseKl);
                 context.Report((double)++done / total);

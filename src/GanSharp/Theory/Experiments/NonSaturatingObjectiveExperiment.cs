@@ -1,5 +1,5 @@
+using GanSharp.Gan;
 using GanSharp.Distributions;
-using GanSharp.Theory.Figures;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -73,7 +73,7 @@ public sealed class NonSaturatingObjectiveExperiment : TheoryExperiment
 
     private static double Distance(double[] a, double[] b) => Math.Sqrt(a.Zip(b, (x, y) => (x - y) * (x - y)).Sum());
 
-    /// <summary>∇θ E_z[−log D*_θ₀(μ + σz)] at θ₀, with D* frozen; −log σ(l) = softplus(−l).</summary>
+    /// <summary>∇θ E_z[−log D*_θ₀(μ + σz)] at θ₀, with D* frozen.</summary>
     public static double[] NonSaturatingGradient(ITargetDistribution data, double mean, double stddev, QuadratureGrid xGrid, QuadratureGrid zGrid)
     {
         using var scope = NewDisposeScope();
@@ -81,8 +81,8 @@ public sealed class NonSaturatingObjectiveExperiment : TheoryExperiment
         var z = zGrid.Points().squeeze(1);
         var weights = (-0.5 * z.pow(2)).exp() / Math.Sqrt(2 * Math.PI);
         var x = (mu + logSigma.exp() * z).unsqueeze(1);                                     // [n, 1] = G(z)
-        var logitStar = data.LogDensity(x) - GaussianDensity.Log(x.squeeze(1), mu.detach(), logSigma.detach());
-        var loss = zGrid.Integrate(weights * functional.softplus(-logitStar));
+        var logitStar = OptimalDiscriminator.Logit(data.LogDensity(x), GaussianDensity.Log(x.squeeze(1), mu.detach(), logSigma.detach()));
+        var loss = zGrid.Integrate(weights * -GanLosses.LogD(logitStar));
         var grads = autograd.grad(new[] { loss }, new[] { mu, logSigma });
         return grads.Select(g => g.item<double>()).ToArray();
     }

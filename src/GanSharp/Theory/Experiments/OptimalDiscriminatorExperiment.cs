@@ -1,6 +1,6 @@
+using GanSharp.Gan;
 using GanSharp.Distributions;
 using GanSharp.Models;
-using GanSharp.Theory.Figures;
 using static TorchSharp.torch;
 
 namespace GanSharp.Theory.Experiments;

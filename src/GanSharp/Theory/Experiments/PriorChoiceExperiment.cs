@@ -1,8 +1,8 @@
+using GanSharp.Runs;
 using GanSharp.Data;
 using GanSharp.Distributions;
 using GanSharp.Evaluation;
 using GanSharp.Models;
-using GanSharp.Theory.Figures;
 
 namespace GanSharp.Theory.Experiments;
 
@@ -51,9 +51,9 @@ public sealed class PriorChoiceExperiment : TheoryExperiment
                 fractions[prior] = new List<double>();
                 foreach (var seed in seeds)
                 {
-                    using var gan = new ToyGan(target, ToyGan.Options(iterations, context.Seed + seed, prior: prior, batchSize: context.Size(128, 256)), shape);
-                    gan.Train();
-                    var r = gan.Evaluate(target);
+                    using var gan = TheoryRuns.Toy(RunData.Points(target), iterations, context.Seed + seed, shape, prior: prior, batchSize: context.Size(128, 256));
+                    TheoryRuns.TrainAndAverageValue(gan);
+                    var r = TheoryRuns.ScoreModes(gan, target);
                     fractions[prior].Add((double)r.ModesCaptured / r.ModesTotal);
                     table.Add(target.Name, prior.ToString().ToLowerInvariant(), seed, $"{r.ModesCaptured}/{r.ModesTotal}", r.HighQualityFraction, r.ReverseKl);
                     context.Report(toyShare * ++done / total);
@@ -110,6 +110,7 @@ public sealed class PriorChoiceExperiment : TheoryExperiment
         // Batch 64 rather than DCGAN's 128: one epoch then makes 937 updates instead of 468, for the same images seen and about the same time.
         const int features = 32, batch = 64;
         int iterations = (int)(data.Train.Count / batch);   // one epoch
+        using var trainImages = RunData.Images(new ImageDataset(data.Train.Images, null, "Fashion-MNIST"), owned: false);
         var table = new TheoryTable("data", "prior", "seed", "FD", "precision", "recall", "coverage", "classes covered");
         var fd = new Dictionary<NoisePrior, List<double>>();
         var recall = new Dictionary<NoisePrior, List<double>>();
@@ -125,11 +126,11 @@ public sealed class PriorChoiceExperiment : TheoryExperiment
             recall[prior] = new List<double>();
             foreach (var seed in seeds)
             {
-                using var gan = new FashionMnistGan(data.Train.Images, features, prior, batch, iterations, context.Seed + seed);
-                description = gan.Description;
+                using var gan = TheoryRuns.FashionMnist(trainImages, features, prior, batch, iterations, context.Seed + seed);
+                description = TheoryRuns.Describe(gan.Options);
                 double start = progressStart + 0.1 + share * done;
-                gan.TrainUntil(iterations, it => { if (it % 20 == 0) context.Report(start + share * it / iterations); });
-                using var samples = gan.Sample(ImageSampleCount);
+                TheoryRuns.TrainUntil(gan, iterations, it => { if (it % 20 == 0) context.Report(start + share * it / iterations); });
+                using var samples = TheoryRuns.Sample(gan, ImageSampleCount);
                 var row = evaluator.Score(prior.ToString().ToLowerInvariant(), samples);
                 fd[prior].Add(row.Fd);
                 recall[prior].Add(row.Recall);
@@ -137,7 +138,7 @@ public sealed class PriorChoiceExperiment : TheoryExperiment
                 if (seed == seeds[0])
                 {
                     var (gridPath, gridRelative) = context.Figure($"10-samples-{prior.ToString().ToLowerInvariant()}.png");
-                    gan.SaveSampleGrid(gridPath);
+                    TheoryRuns.SaveSampleGrid(gan, gridPath);
                     figures.Add(gridRelative);
                 }
                 context.Report(progressStart + 0.1 + share * ++done);
@@ -153,7 +154,7 @@ public sealed class PriorChoiceExperiment : TheoryExperiment
         double spread = fd.Values.Max(v => v.Max() - v.Min());
         var check = new TheoryCheck("prior_gap_fd_images", "Fashion-MNIST: |mean FD, normal − uniform|, against the largest seed-to-seed range within one prior",
             gap, 0, spread, CheckKind.AtMost);
-        var what = $"On Fashion-MNIST: {description}, one epoch ({iterations} iterations) per run, seeds {string.Join(", ", seeds)}, z ~ N(0, I) and z ~ U(−1, 1)^{FashionMnistGan.LatentDim}; " +
+        var what = $"On Fashion-MNIST: {description}, one epoch ({iterations} iterations) per run, seeds {string.Join(", ", seeds)}, z ~ N(0, I) and z ~ U(−1, 1)^{TheoryRuns.ImageLatentDim}; " +
                    $"{ImageSampleCount:N0} samples per run scored against {ImageSampleCount:N0} test images in the feature space of the library's feature classifier " +
                    $"({ImageEvaluation.DescribeFeatureSpace(classifier.Record)}).";
         // The same seed gives both priors the same initial weights and data order, so the per-seed differences are paired.

@@ -1,6 +1,7 @@
+using GanSharp.Gan;
+using GanSharp.Runs;
 using GanSharp.Distributions;
 using GanSharp.Models;
-using GanSharp.Theory.Figures;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -39,10 +40,10 @@ public sealed class WarmStartExperiment : TheoryExperiment
         foreach (var seed in seeds)
         foreach (var reinitialise in new[] { false, true })
         {
-            using var gan = new ToyGan(ring, ToyGan.Options(iterations, context.Seed + seed, discriminatorSteps: k, batchSize: context.Size(128, 256)), shape);
+            using var gan = TheoryRuns.Toy(RunData.Points(ring), iterations, context.Seed + seed, shape, discriminatorSteps: k, batchSize: context.Size(128, 256));
             using var reset = reinitialise ? new DiscriminatorReset(gan) : null;
-            double value = gan.Train();
-            var r = gan.Evaluate(ring);
+            double value = TheoryRuns.TrainAndAverageValue(gan);
+            var r = TheoryRuns.ScoreModes(gan, ring);
             using var random = new torch.Generator((ulong)(1000 + seed));
             using var fresh = DiscriminatorFitting.NewDiscriminator(2, new MlpOptions(2, 64), context.Seed + seed);
             DiscriminatorFitting.Fit(fresh, m => ring.Sample(m, random), m => gan.Trainer.Sample(m, random), fit);
@@ -77,14 +78,14 @@ public sealed class WarmStartExperiment : TheoryExperiment
     /// <summary>Resets D's weights and its optimiser's state to their starting values after every iteration.</summary>
     private sealed class DiscriminatorReset : IDisposable
     {
-        private readonly ToyGan _gan;
+        private readonly GanRun _gan;
         private readonly Dictionary<string, Tensor> _weights;
         private readonly byte[] _optimizerState;
 
-        public DiscriminatorReset(ToyGan gan)
+        public DiscriminatorReset(GanRun gan)
         {
             _gan = gan;
-            _weights = gan.Discriminator.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().clone());
+            _weights = gan.Trainer.Discriminator.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().clone());
             using var stream = new MemoryStream();
             using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
                 ((OptimizerHelper)gan.Trainer.DiscriminatorOptimizer).save_state_dict(writer);
@@ -92,10 +93,10 @@ public sealed class WarmStartExperiment : TheoryExperiment
             gan.Trainer.IterationCompleted += Reset;
         }
 
-        private void Reset(Training.IterationStats stats)
+        private void Reset(IterationStats stats)
         {
             using (no_grad())
-                foreach (var (name, parameter) in _gan.Discriminator.named_parameters()) parameter.copy_(_weights[name]);
+                foreach (var (name, parameter) in _gan.Trainer.Discriminator.named_parameters()) parameter.copy_(_weights[name]);
             using var reader = new BinaryReader(new MemoryStream(_optimizerState));
             ((OptimizerHelper)_gan.Trainer.DiscriminatorOptimizer).load_state_dict(reader);
         }

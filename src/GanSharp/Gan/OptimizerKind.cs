@@ -1,0 +1,11 @@
+namespace GanSharp.Gan;
+
+/// <summary>Which gradient method updates a player.</summary>
+public enum OptimizerKind
+{
+    /// <summary>Adam (Kingma &amp; Ba 2015) with betas (β₁, β₂).</summary>
+    Adam,
+
+    /// <summary>Stochastic gradient descent with momentum, as in Goodfellow et al. (2014).</summary>
+    Sgd,
+}

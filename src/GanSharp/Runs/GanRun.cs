@@ -1,0 +1,330 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using GanSharp.Checkpoints;
+using GanSharp.Data;
+using GanSharp.Gan;
+using GanSharp.Metrics;
+using GanSharp.Runs.Observers;
+using GanSharp.Runtime;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GanSharp.Runs;
+
+/// <summary>
+/// One GAN run, whatever it trains on: opens the data, builds G and D, and drives <see cref="GanTrainer"/> (Algorithm 1) for
+/// <see cref="TotalIterations"/>, while its observers write what differs by data kind (frames and mode metrics for points,
+/// sample grids, TensorBoard and FD for images; checkpoints, metrics.json and curves.png for both).
+/// A run stopped by cancellation or killed continues from its latest checkpoint with <see cref="Resume"/>, to the same numbers.
+/// </summary>
+/// <remarks>Nothing is written to the console: progress reaches the caller through the events.</remarks>
+public sealed class GanRun : IDisposable
+{
+    /// <summary>Name of the configuration file in a run folder.</summary>
+    public const string ConfigFileName = "config.json";
+
+    private readonly IBatchSource _source;
+    private readonly List<IRunObserver> _observers = new();
+    private readonly Stopwatch _clock = new();
+    private int _startIteration;
+
+    private GanRun(RunOptions options, RunData data, string? directory, bool chooseThreads)
+    {
+        Data = data;
+        Directory = directory;
+        long epochLength = data.Dataset is { } dataset ? dataset.Count / options.BatchSize : 0;
+        if (data.Dataset is { } images && images.Count < options.BatchSize)
+            throw new ArgumentException($"Batch size {options.BatchSize} exceeds the {images.Count} images of {images.Description}.");
+        TotalIterations = data.Kind == DataKind.Points
+            ? options.Iterations ?? 0
+            : (int)Math.Min(Math.Min(epochLength * (options.Epochs ?? 1), int.MaxValue), options.Iterations ?? int.MaxValue);
+        var device = ResolveDevice(options.Device);
+
+        manual_seed(RandomStreams.Seed(options.Seed, RandomStreams.Weights));
+        var (generator, discriminator) = RunModels.Create(options, data.SampleShape);
+        if (options.Threads == 0 && chooseThreads) options = options with { Threads = RunModels.RecommendedThreads(generator, discriminator, options.BatchSize) };
+        if (options.Threads > 0) ThreadPolicy.SetThreads(options.Threads);
+        Options = options;
+        _source = data.CreateSource(RandomStreams.Seed(options.Seed, RandomStreams.Data));
+        Trainer = new GanTrainer(generator, discriminator, _source, options.ToTrainingOptions(TotalIterations), device);
+        History = new RunHistory(TotalIterations);
+    }
+
+    /// <summary>The run's settings (with the thread count chosen, where the run chose it).</summary>
+    public RunOptions Options { get; }
+
+    /// <summary>The data.</summary>
+    public RunData Data { get; }
+
+    /// <summary>The run folder; null for a run that writes nothing (<see cref="InMemory"/>).</summary>
+    public string? Directory { get; }
+
+    /// <summary>Iterations the run does in all: <see cref="RunOptions.Iterations"/> on points; epochs × ⌊N/m⌋ on images, capped by <see cref="RunOptions.Iterations"/>.</summary>
+    public int TotalIterations { get; }
+
+    /// <summary>Algorithm 1 with G, D and their optimisers.</summary>
+    public GanTrainer Trainer { get; }
+
+    /// <summary>Iterations completed (after a resume, those of the checkpoint and since).</summary>
+    public int Iteration => Trainer.Iteration;
+
+    /// <summary>Images: the current epoch (1-based); null for points.</summary>
+    public long? Epoch => _source is ImageBatchSource images ? images.Epoch : null;
+
+    /// <summary>The per-iteration numbers recorded for metrics.json and curves.png.</summary>
+    public RunHistory History { get; }
+
+    /// <summary>What the run does besides training, in the order it calls them.</summary>
+    public IReadOnlyList<IRunObserver> Observers => _observers;
+
+    /// <summary>The latest mode metrics of a run on a modal target; null before the first scoring or without modes.</summary>
+    public ModeReport? LatestModes { get; private set; }
+
+    /// <summary>Raised after every iteration.</summary>
+    public event Action<RunProgress>? Progress;
+
+    /// <summary>Raised after every scoring of the modes (points), with the iteration and the report.</summary>
+    public event Action<int, ModeReport>? ModesScored;
+
+    /// <summary>Raised with the path of each file an observer writes during training (sample grids, frames, checkpoints).</summary>
+    public event Action<string>? FileWritten;
+
+    /// <summary>Raised after each FD measurement with (iteration, FD, whether it is the best so far).</summary>
+    public event Action<int, double, bool>? FdMeasured;
+
+    /// <summary>
+    /// Starts a new run in <paramref name="directory"/>: opens the data, builds the models and writes <c>config.json</c>. A folder that
+    /// already holds a run is refused unless <paramref name="replace"/>, which deletes that run's outputs once everything else has been checked.
+    /// </summary>
+    /// <param name="options">The settings (<see cref="RunOptions.Resolve"/>).</param>
+    /// <param name="directory">The run folder.</param>
+    /// <param name="environment">What the run needs besides its settings (FD's classifier cache); null: the defaults.</param>
+    /// <param name="chooseThreads">With <see cref="RunOptions.Threads"/> = 0, choose libtorch's thread count for these models (<see cref="ThreadPolicy"/>) and record it in config.json; false leaves the process's setting alone.</param>
+    /// <param name="replace">Replace a run already in <paramref name="directory"/>.</param>
+    /// <exception cref="ArgumentException">Invalid settings.</exception>
+    /// <exception cref="IOException">The folder already holds a run and <paramref name="replace"/> is false.</exception>
+    public static GanRun Start(RunOptions options, string directory, RunEnvironment? environment = null, bool chooseThreads = false, bool replace = false)
+    {
+        EnsureValid(options);
+        bool holdsRun = RunFolder.HoldsRun(directory);
+        if (holdsRun && !replace)
+            throw new IOException($"{directory} already holds a run: continue it with --resume {directory}, replace it with --force, or choose another output folder.");
+        var data = RunData.Open(options, directory);
+        GanRun? run = null;
+        try
+        {
+            run = new GanRun(options, data, directory, chooseThreads);
+            if (holdsRun) RunFolder.DeleteOutputs(directory);
+            System.IO.Directory.CreateDirectory(directory);
+            run.AttachObservers(environment ?? RunEnvironment.Default());
+            AtomicFile.WriteAllText(Path.Combine(directory, ConfigFileName), run.Options.ToJson());
+            return run;
+        }
+        catch
+        {
+            if (run is not null) run.Dispose();
+            else data.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Continues the run in <paramref name="directory"/> from its latest checkpoint (from the start when it has none).
+    /// <paramref name="requested"/> may lengthen the run or change how often it writes its outputs; anything else that differs is an error.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">Not a run folder.</exception>
+    /// <exception cref="ArgumentException">The requested settings conflict with the run's.</exception>
+    /// <exception cref="InvalidDataException">The checkpoint is corrupt or was written for other settings.</exception>
+    public static GanRun Resume(string directory, RunOptions? requested = null, RunEnvironment? environment = null)
+    {
+        var saved = RunFolder.ReadOptions(directory);
+        var options = requested ?? saved;
+        var conflicts = saved.ConflictsWith(options);
+        if (conflicts.Count > 0)
+            throw new ArgumentException(
+                $"Cannot resume {directory} with conflicting settings ({string.Join("; ", conflicts)}). " +
+                "Leave these options out to continue the run as it was, or start a new run in another folder.");
+        EnsureValid(options);
+        var checkpoint = CheckpointStore.List(Path.Combine(directory, CheckpointStore.FolderName)).LastOrDefault();
+        var data = RunData.Open(options, directory);
+        GanRun? run = null;
+        try
+        {
+            run = new GanRun(options, data, directory, chooseThreads: false);
+            run.AttachObservers(environment ?? RunEnvironment.Default());
+            if (checkpoint is not null) run.RestoreFrom(checkpoint);
+            AtomicFile.WriteAllText(Path.Combine(directory, ConfigFileName), run.Options.ToJson());
+            return run;
+        }
+        catch
+        {
+            if (run is not null) run.Dispose();
+            else data.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A run that writes no files and has no observers (the theory lab trains its GANs so): drive it with <see cref="Step"/> or <see cref="Run"/>.</summary>
+    /// <param name="options">The settings.</param>
+    /// <param name="data">The data (owned by the caller).</param>
+    /// <param name="chooseThreads">As for <see cref="Start"/>.</param>
+    public static GanRun InMemory(RunOptions options, RunData data, bool chooseThreads = false)
+    {
+        EnsureValid(options);
+        return new GanRun(options, data, null, chooseThreads);
+    }
+
+    /// <summary>
+    /// Trains until <see cref="TotalIterations"/> or cancellation, then lets every observer write its final outputs
+    /// (a cancelled run writes them too, and its checkpoint to resume from).
+    /// </summary>
+    /// <exception cref="TrainingDivergedException">A loss became non-finite (metrics.json records the iteration; the last checkpoint stays valid).</exception>
+    public RunResult Run(CancellationToken cancel = default)
+    {
+        _startIteration = Trainer.Iteration;
+        _clock.Restart();
+        foreach (var observer in _observers) observer.Started(this);
+        var ending = RunEnding.Completed;
+        try
+        {
+            while (Trainer.Iteration < TotalIterations)
+            {
+                if (cancel.IsCancellationRequested)
+                {
+                    ending = RunEnding.Cancelled;
+                    break;
+                }
+                Step();
+            }
+        }
+        catch (TrainingDivergedException e)
+        {
+            History.Record(e.Stats, force: true);
+            Finish(RunEnding.Diverged);
+            throw;
+        }
+        Finish(ending);
+        return new RunResult(Trainer.Iteration, TotalIterations, ending, TotalSeconds, SamplesPerSecond(), LatestModes, Directory);
+    }
+
+    /// <summary>One iteration of Algorithm 1, then every observer; returns its numbers.</summary>
+    public IterationStats Step()
+    {
+        var stats = Trainer.Step();
+        History.Record(stats);
+        foreach (var observer in _observers) observer.IterationCompleted(this, stats);
+        Progress?.Invoke(new RunProgress(stats.Iteration, TotalIterations, Epoch, Options.Epochs, stats, SamplesPerSecond()));
+        return stats;
+    }
+
+    /// <summary>G(z) for <paramref name="n"/> prior samples from the fixed preview stream (the same z at every call), on the CPU.</summary>
+    public Tensor SamplePreview(long n)
+    {
+        using var preview = new RandomStream((ulong)RandomStreams.Seed(Options.Seed, RandomStreams.Preview));
+        return Trainer.Sample(n, preview);
+    }
+
+    /// <summary>Writes a checkpoint of everything needed to continue exactly (settings, models, optimisers, random streams, observers) to <paramref name="path"/>, atomically.</summary>
+    public void WriteCheckpoint(string path)
+    {
+        var state = new JsonObject();
+        foreach (var observer in _observers)
+            if (observer.SaveState() is { } observerState) state[observer.Name] = observerState;
+        var history = History.SaveState();
+        history["seconds"] = TotalSeconds;
+        state[RunHistory.StateName] = history;
+        CheckpointFile.Write(path, Options.ToJson(), state.ToJsonString(), Data.SampleShape, Trainer);
+        FileWritten?.Invoke(path);
+    }
+
+    /// <summary>The observer of type <typeparamref name="T"/>, or null.</summary>
+    public T? Observer<T>() where T : class, IRunObserver => _observers.OfType<T>().FirstOrDefault();
+
+    /// <summary>For observers: reports a scoring of the modes.</summary>
+    internal void ReportModes(int iteration, ModeReport modes)
+    {
+        LatestModes = modes;
+        History.Annotate(iteration, modes);
+        ModesScored?.Invoke(iteration, modes);
+    }
+
+    /// <summary>For observers: reports a file written during training.</summary>
+    internal void ReportFile(string path) => FileWritten?.Invoke(path);
+
+    /// <summary>For observers: reports an FD measurement.</summary>
+    internal void ReportFd(int iteration, double fd, bool isBest) => FdMeasured?.Invoke(iteration, fd, isBest);
+
+    /// <summary>Wall-clock seconds of the whole run so far, over every process that worked on it.</summary>
+    public double TotalSeconds => History.EarlierSeconds + _clock.Elapsed.TotalSeconds;
+
+    private void Finish(RunEnding ending)
+    {
+        foreach (var observer in _observers) observer.Stopping(this, ending);
+        if (ending != RunEnding.Diverged) History.Close();
+        foreach (var observer in _observers) observer.Finished(this, ending);
+    }
+
+    private void AttachObservers(RunEnvironment environment)
+    {
+        // Checkpoints come after the observers that record something at an iteration, so a checkpoint holds their records of it.
+        var directory = Directory!;
+        if (Data.Kind == DataKind.Points)
+        {
+            _observers.Add(new PointFrames(Data.Target!, Options, directory));
+        }
+        else
+        {
+            var tensorboard = new TensorBoardLog(directory);
+            _observers.Add(tensorboard);
+            _observers.Add(new SampleGrids(directory, Options.SampleEvery ?? 1, Options.SampleCount ?? 64, tensorboard));
+            if (Options.EvalEvery > 0) _observers.Add(FdTracker.Open(Options, Data, environment, directory));
+        }
+        _observers.Add(new Checkpointing(directory, Options.CheckpointEvery, Options.Keep));
+        _observers.Add(new CurvesPicture(directory));
+        _observers.Add(new MetricsFile(directory));
+    }
+
+    private void RestoreFrom(string checkpoint)
+    {
+        CheckpointFile.ReadState(checkpoint);
+        var stored = RunOptions.FromJson(CheckpointFile.ReadConfig(checkpoint), checkpoint);
+        var conflicts = stored.ConflictsWith(Options);
+        if (conflicts.Count > 0)
+            throw new InvalidDataException($"{checkpoint} was written for other settings ({string.Join("; ", conflicts)}).");
+        var state = CheckpointFile.Restore(checkpoint, Trainer);
+        var observerStates = JsonNode.Parse(state.RunState ?? "{}") as JsonObject ?? new JsonObject();
+        if (observerStates[RunHistory.StateName] is { } history) History.LoadState(history);
+        foreach (var observer in _observers)
+            if (observerStates[observer.Name] is { } observerState) observer.LoadState(observerState);
+        LatestModes = Observer<PointFrames>()?.LatestModes;
+    }
+
+    private double SamplesPerSecond()
+    {
+        double seconds = _clock.Elapsed.TotalSeconds;
+        long samples = (long)(Trainer.Iteration - _startIteration) * Options.BatchSize * Options.K;
+        return seconds > 0 ? samples / seconds : 0;
+    }
+
+    private static void EnsureValid(RunOptions options)
+    {
+        var problems = options.Validate();
+        if (problems.Count > 0) throw new ArgumentException("Invalid settings: " + string.Join(" ", problems));
+    }
+
+    private static Device ResolveDevice(ComputeDevice device)
+    {
+        if (device == ComputeDevice.Cpu) return CPU;
+        if (!cuda.is_available()) throw new ArgumentException("device 'cuda' was asked for, but CUDA is not available to this TorchSharp build; use --device cpu.");
+        return CUDA;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var observer in _observers.OfType<IDisposable>()) observer.Dispose();
+        Trainer.Dispose();
+        _source.Dispose();
+        if (Directory is not null) Data.Dispose();
+    }
+}

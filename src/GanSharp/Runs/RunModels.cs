@@ -1,0 +1,44 @@
+using GanSharp.Models;
+using GanSharp.Runtime;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace GanSharp.Runs;
+
+/// <summary>Builds the G and D a run's settings describe, for samples of a given shape.</summary>
+public static class RunModels
+{
+    /// <summary>
+    /// A new G: z [m, LatentDim] ↦ x [m, ...sampleShape] (images in (−1, 1) through tanh) and a new D: x ↦ logits [m],
+    /// initialised from the global random stream (seed it first).
+    /// </summary>
+    public static (Module<Tensor, Tensor> Generator, Module<Tensor, Tensor> Discriminator) Create(RunOptions options, long[] sampleShape)
+    {
+        var generator = CreateGenerator(options, sampleShape);
+        var discriminator = options.Model switch
+        {
+            ModelKind.Mlp => (Module<Tensor, Tensor>)new MlpDiscriminator(sampleShape, options.DiscriminatorNetwork!),
+            ModelKind.Dcgan => new DcganDiscriminator(Dcgan(options)),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Model, "Unknown model."),
+        };
+        return (generator, discriminator);
+    }
+
+    /// <summary>A new G for <paramref name="options"/> (see <see cref="Create"/>).</summary>
+    public static Module<Tensor, Tensor> CreateGenerator(RunOptions options, long[] sampleShape) => options.Model switch
+    {
+        ModelKind.Mlp => new MlpGenerator(options.LatentDim, sampleShape, options.GeneratorNetwork!, tanhOutput: sampleShape.Length == 3),
+        ModelKind.Dcgan => new DcganGenerator(Dcgan(options)),
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Model, "Unknown model."),
+    };
+
+    /// <summary>The libtorch thread count <see cref="ThreadPolicy"/> recommends for training these models at <paramref name="batchSize"/> on this machine.</summary>
+    public static int RecommendedThreads(Module generator, Module discriminator, long batchSize)
+    {
+        long largest = Math.Max(generator.parameters().Sum(p => p.numel()), discriminator.parameters().Sum(p => p.numel()));
+        return ThreadPolicy.Recommend(ThreadPolicy.ForwardFlopsLowerBound(largest, batchSize), ThreadPolicy.PhysicalCores());
+    }
+
+    private static DcganArchitecture Dcgan(RunOptions options) =>
+        new(options.ImageSize ?? 0, options.Channels ?? 0, options.LatentDim, options.Features ?? 0);
+}
