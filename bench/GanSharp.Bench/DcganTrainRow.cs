@@ -1,5 +1,6 @@
 using GanSharp.Models;
-using GanSharp.Training;
+using GanSharp.Gan;
+using GanSharp.Runtime;
 using static TorchSharp.torch;
 
 namespace GanSharp.Bench;
@@ -22,6 +23,8 @@ internal sealed class DcganTrainRow : IBenchRow
         var g = new DcganGenerator(architecture);
         var d = new DcganDiscriminator(architecture);
         _data = new InMemoryImages(1024, channels, imageSize, RandomStreams.Seed(options.Seed, RandomStreams.Data));
+        // As the command line does: the thread count for this work, unless --threads chose one.
+        ThreadPolicy.ApplyFor(new TorchSharp.torch.nn.Module[] { g, d }, batchSize);
         _trainer = new GanTrainer(g, d, _data, options);
         FlopsPerIteration = DcganFlops.TrainingIteration(architecture, batchSize);
     }
@@ -33,8 +36,6 @@ internal sealed class DcganTrainRow : IBenchRow
     public void Dispose()
     {
         _trainer.Dispose();
-        _trainer.Generator.Dispose();
-        _trainer.Discriminator.Dispose();
         _data.Dispose();
     }
 }

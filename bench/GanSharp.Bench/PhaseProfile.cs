@@ -2,67 +2,56 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using GanSharp.Data;
 using GanSharp.Distributions;
+using GanSharp.Gan;
 using GanSharp.Models;
-using GanSharp.Objectives;
+using GanSharp.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GanSharp.Bench;
 
 /// <summary>
-/// Where a toy iteration's time goes: the phases of Algorithm 1 written out with the library's models, losses and
-/// sampler, timed by the thread's own CPU clock (immune to waiting for a core). bench/pytorch/phases.py is its mirror.
+/// Where a toy iteration's time goes: the library's own <see cref="GanTrainer.Step"/> on the demo's models, split at the phase
+/// boundaries the trainer reports (<see cref="GanTrainer.PhaseEnded"/>), timed by the thread's own CPU clock (immune to waiting
+/// for a core). bench/pytorch/phases.py is its mirror.
 /// </summary>
 internal static class PhaseProfile
 {
     private static readonly string[] Phases =
     {
-        "real batch (ring sampler)", "noise", "G forward, no grad", "D forward on real and fake + loss", "zero_grad of D",
-        "D backward", "Adam step of D", "G and D forward for G's loss", "zero_grad + backward for G", "Adam step of G", "numbers read to the host",
+        GanTrainer.DiscriminatorPhase, GanTrainer.GeneratorGradientPhase, GanTrainer.GeneratorUpdatePhase, GanTrainer.ReadbackPhase, "events and dispose scope",
     };
 
     /// <summary>Prints thread CPU milliseconds per phase, averaged over <paramref name="iterations"/> after <paramref name="warmup"/>.</summary>
     public static void Run(int batch, int iterations, int warmup)
     {
-        manual_seed(0);
+        var options = new TrainingOptions(Iterations: int.MaxValue, BatchSize: batch, Seed: 0);
+        manual_seed(RandomStreams.Seed(options.Seed, RandomStreams.Weights));
         var mlp = new MlpOptions(3, 128, Activation.ReLU);
-        using var g = new MlpGenerator(2, new long[] { 2 }, mlp);
-        using var d = new MlpDiscriminator(new long[] { 2 }, mlp);
-        using var data = new DistributionBatchSource(TargetDistributions.Ring(), 1);
-        using var optD = optim.Adam(d.parameters(), 1e-4, 0.5, 0.999);
-        using var optG = optim.Adam(g.parameters(), 1e-4, 0.5, 0.999);
-        using var noise = new torch.Generator(2);
+        var g = new MlpGenerator(2, new long[] { 2 }, mlp);
+        var d = new MlpDiscriminator(new long[] { 2 }, mlp);
+        using var data = new DistributionBatchSource(TargetDistributions.Ring(), RandomStreams.Seed(options.Seed, RandomStreams.Data));
+        using var trainer = new GanTrainer(g, d, data, options);
         var total = new double[Phases.Length];
+        int phase = 0;
+        double last = 0;
+        bool measuring = false;
+        trainer.PhaseEnded = _ =>
+        {
+            double now = ThreadCpuMs();
+            if (measuring) total[phase] += now - last;
+            phase++;
+            last = now;
+        };
         for (int it = 0; it < warmup + iterations; it++)
         {
-            using var scope = NewDisposeScope();
-            int phase = 0;
-            double last = ThreadCpuMs();
-            void Mark()
-            {
-                double now = ThreadCpuMs();
-                if (it >= warmup) total[phase] += now - last;
-                phase++;
-                last = now;
-            }
-            var real = data.NextBatch(batch); Mark();
-            var z = PriorSampler.Sample(NoisePrior.Normal, batch, 2, noise); Mark();
-            Tensor fake;
-            using (no_grad()) fake = g.forward(z);
-            Mark();
-            var realLogits = d.forward(real);
-            var fakeLogits = d.forward(fake);
-            var dLoss = GanLosses.DiscriminatorLoss(realLogits, fakeLogits); Mark();
-            optD.zero_grad(); Mark();
-            dLoss.backward(); Mark();
-            optD.step(); Mark();
-            var gLoss = GanLosses.NonSaturatingGeneratorLoss(d.forward(g.forward(PriorSampler.Sample(NoisePrior.Normal, batch, 2, noise)))); Mark();
-            optG.zero_grad();
-            gLoss.backward(); Mark();
-            optG.step(); Mark();
-            _ = stack(new[] { dLoss.detach(), gLoss.detach() }).to_type(float64).data<double>().ToArray(); Mark();
+            measuring = it >= warmup;
+            phase = 0;
+            last = ThreadCpuMs();
+            trainer.Step();
+            if (measuring) total[^1] += ThreadCpuMs() - last;
         }
-        Console.WriteLine($"| phase (GanSharp, batch {batch}, threads {torch.get_num_threads()}) | thread CPU ms per iteration |");
+        Console.WriteLine($"| phase (GanSharp GanTrainer.Step, batch {batch}, threads {torch.get_num_threads()}) | thread CPU ms per iteration |");
         Console.WriteLine("|---|---|");
         for (int i = 0; i < Phases.Length; i++)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {Phases[i]} | {total[i] / iterations:F3} |"));

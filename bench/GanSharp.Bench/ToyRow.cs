@@ -1,7 +1,8 @@
 using GanSharp.Data;
 using GanSharp.Distributions;
 using GanSharp.Models;
-using GanSharp.Training;
+using GanSharp.Gan;
+using GanSharp.Runtime;
 using static TorchSharp.torch;
 
 namespace GanSharp.Bench;
@@ -23,6 +24,8 @@ internal sealed class ToyRow : IBenchRow
         var g = new MlpGenerator(options.LatentDim, new long[] { 2 }, mlp);
         var d = new MlpDiscriminator(new long[] { 2 }, mlp);
         _data = new DistributionBatchSource(TargetDistributions.Ring(), RandomStreams.Seed(options.Seed, RandomStreams.Data));
+        // As the command line does: the thread count for this work, unless --threads chose one.
+        ThreadPolicy.ApplyFor(new TorchSharp.torch.nn.Module[] { g, d }, batchSize);
         _trainer = new GanTrainer(g, d, _data, options);
     }
 
@@ -33,8 +36,6 @@ internal sealed class ToyRow : IBenchRow
     public void Dispose()
     {
         _trainer.Dispose();
-        _trainer.Generator.Dispose();
-        _trainer.Discriminator.Dispose();
         _data.Dispose();
     }
 }

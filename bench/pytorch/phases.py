@@ -10,9 +10,8 @@ import torch.nn.functional as F
 
 from bench import ToyRow
 
-PHASES = ["real batch (ring sampler)", "noise", "G forward, no grad", "D forward on real and fake + loss", "zero_grad of D",
-          "D backward", "Adam step of D", "G and D forward for G's loss", "zero_grad + backward for G", "Adam step of G",
-          "numbers read to the host"]
+PHASES = ["k discriminator steps (data, noise, G forward, D forward and backward, D's optimiser)",
+          "generator gradient (noise, G and D forward, backward, ‖∇L_G‖)", "G's optimiser step", "numbers read to the host"]
 
 
 def main():
@@ -22,23 +21,31 @@ def main():
     torch.set_num_threads(1)
     row = ToyRow(batch)
     total = [0.0] * len(PHASES)
+    d_params = list(row.d.parameters())
     for it in range(warmup + iterations):
         marks = [time.thread_time()]
         mark = lambda: marks.append(time.thread_time())
-        real = row.data.sample(batch); mark()
-        z = torch.randn(batch, 2, generator=row.noise); mark()
+        real = row.data.sample(batch)
+        z = torch.randn(batch, 2, generator=row.noise)
         with torch.no_grad():
             fake = row.g(z)
-        mark()
-        d_loss = F.softplus(-row.d(real).squeeze(1)).mean() + F.softplus(row.d(fake).squeeze(1)).mean(); mark()
-        row.opt_d.zero_grad(); mark()
-        d_loss.backward(); mark()
+        real_logits, fake_logits = row.d(real).squeeze(1), row.d(fake).squeeze(1)
+        d_loss = F.softplus(-real_logits).mean() + F.softplus(fake_logits).mean()
+        row.opt_d.zero_grad()
+        d_loss.backward()
         row.opt_d.step(); mark()
-        g_loss = F.softplus(-row.d(row.g(torch.randn(batch, 2, generator=row.noise))).squeeze(1)).mean(); mark()
+        # As GanTrainer.Step: D's weights leave the graph of G's step.
+        for p in d_params:
+            p.requires_grad_(False)
+        g_loss = F.softplus(-row.d(row.g(torch.randn(batch, 2, generator=row.noise))).squeeze(1)).mean()
         row.opt_g.zero_grad()
-        g_loss.backward(); mark()
+        g_loss.backward()
+        for p in d_params:
+            p.requires_grad_(True)
+        grad_norm = torch.stack([p.grad.pow(2).sum() for p in row.g.parameters()]).sum().sqrt(); mark()
         row.opt_g.step(); mark()
-        torch.stack([d_loss.detach(), g_loss.detach()]).double().tolist(); mark()
+        torch.stack([d_loss.detach(), g_loss.detach(), -d_loss.detach(), real_logits.detach().sigmoid().mean(),
+                     fake_logits.detach().sigmoid().mean(), grad_norm]).double().tolist(); mark()
         if it >= warmup:
             for i in range(len(PHASES)):
                 total[i] += (marks[i + 1] - marks[i]) * 1000.0

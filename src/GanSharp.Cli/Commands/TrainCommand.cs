@@ -22,9 +22,7 @@ internal static class TrainCommand
             var environment = options.Environment(result);
             if (result.GetValue(options.Resume) is { } runDirectory)
             {
-                var settings = RunFolder.ReadOptions(runDirectory).ToSettings();
-                foreach (var (key, value) in given) settings[key] = value?.DeepClone();
-                var requested = RunOptions.Resolve(settings);
+                var requested = RunFolder.ReadOptions(runDirectory).ForResume(given);
                 return RunPresenter.Run(console, () => GanRun.Resume(runDirectory, requested, environment), cancel);
             }
             var runOptions = RunOptions.Resolve(given);

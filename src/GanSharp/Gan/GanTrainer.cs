@@ -80,6 +80,21 @@ public sealed class GanTrainer : IDisposable
     /// <summary>Raised after every iteration.</summary>
     public event Action<IterationStats>? IterationCompleted;
 
+    /// <summary>Name of the phase of <see cref="Step"/> that runs the k discriminator steps.</summary>
+    public const string DiscriminatorPhase = "k discriminator steps (data, noise, G forward, D forward and backward, D's optimiser)";
+
+    /// <summary>Name of the phase of <see cref="Step"/> that computes G's gradient.</summary>
+    public const string GeneratorGradientPhase = "generator gradient (noise, G and D forward, backward, ‖∇L_G‖)";
+
+    /// <summary>Name of the phase of <see cref="Step"/> that updates G.</summary>
+    public const string GeneratorUpdatePhase = "G's optimiser step";
+
+    /// <summary>Name of the phase of <see cref="Step"/> that reads the iteration's numbers to the host.</summary>
+    public const string ReadbackPhase = "numbers read to the host";
+
+    /// <summary>For profilers: called with the phase's name at the end of each phase of <see cref="Step"/>, on the training thread.</summary>
+    public Action<string>? PhaseEnded { get; set; }
+
     /// <summary>Runs iterations until <see cref="TrainingOptions.Iterations"/> are done or <paramref name="cancel"/> fires.</summary>
     /// <exception cref="TrainingDivergedException">A loss or gradient became non-finite.</exception>
     public void Train(CancellationToken cancel = default)
@@ -113,6 +128,7 @@ public sealed class GanTrainer : IDisposable
             dLoss.backward();
             DiscriminatorOptimizer.step();
         }
+        PhaseEnded?.Invoke(DiscriminatorPhase);
 
         // One step of G on fresh noise: minimise log(1 − D(G(z))) (minimax) or −log D(G(z)) (non-saturating).
         // G's step needs ∂L_G/∂x through D but not D's own gradients (D's optimiser zeroes them before its next
@@ -132,7 +148,9 @@ public sealed class GanTrainer : IDisposable
             SetRequiresGrad(_trainableDiscriminatorParameters, true);
         }
         var gradNorm = GradientNorm(_generatorParameters);
+        PhaseEnded?.Invoke(GeneratorGradientPhase);
         GeneratorOptimizer.step();
+        PhaseEnded?.Invoke(GeneratorUpdatePhase);
 
         Iteration++;
         // One host synchronisation for all the numbers of this iteration.
@@ -141,6 +159,7 @@ public sealed class GanTrainer : IDisposable
             dLoss.detach(), gLoss.detach(), -dLoss.detach(),
             realLogits.detach().sigmoid().mean(), fakeLogits.detach().sigmoid().mean(), gradNorm,
         }).to_type(float64).cpu().data<double>().ToArray();
+        PhaseEnded?.Invoke(ReadbackPhase);
         var stats = new IterationStats(Iteration, numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5]);
         if (numbers.Any(v => !double.IsFinite(v))) throw new TrainingDivergedException(stats);
         IterationCompleted?.Invoke(stats);

@@ -32,7 +32,8 @@ public sealed class GanRun : IDisposable
     {
         Data = data;
         Directory = directory;
-        long epochLength = data.Dataset is { } dataset ? dataset.Count / options.BatchSize : 0;
+        // An epoch is a pass over the data: with k D steps, an iteration reads k minibatches.
+        long epochLength = data.Dataset is { } dataset ? Math.Max(1, dataset.Count / options.BatchSize / options.K) : 0;
         if (data.Dataset is { } images && images.Count < options.BatchSize)
             throw new ArgumentException($"Batch size {options.BatchSize} exceeds the {images.Count} images of {images.Description}.");
         TotalIterations = data.Kind == DataKind.Points
@@ -59,7 +60,7 @@ public sealed class GanRun : IDisposable
     /// <summary>The run folder; null for a run that writes nothing (<see cref="InMemory"/>).</summary>
     public string? Directory { get; }
 
-    /// <summary>Iterations the run does in all: <see cref="RunOptions.Iterations"/> on points; epochs × ⌊N/m⌋ on images, capped by <see cref="RunOptions.Iterations"/>.</summary>
+    /// <summary>Iterations the run does in all: <see cref="RunOptions.Iterations"/> on points; epochs × ⌊⌊N/m⌋/k⌋ on images, capped by <see cref="RunOptions.Iterations"/>.</summary>
     public int TotalIterations { get; }
 
     /// <summary>Algorithm 1 with G, D and their optimisers.</summary>

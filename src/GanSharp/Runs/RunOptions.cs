@@ -99,6 +99,12 @@ public sealed record RunOptions(
     /// <summary>Extensions of the point files <see cref="Data"/> may name.</summary>
     public static readonly IReadOnlyList<string> PointFileExtensions = new[] { ".csv", ".txt", ".npy" };
 
+    /// <summary>Settings a resumed run may change: its length, how often it writes its outputs, and where and on how many threads it computes.</summary>
+    public static readonly IReadOnlySet<string> ResumableKeys = new HashSet<string>
+    {
+        "iterations", "epochs", "frames_every", "sample_every", "sample_count", "eval_every", "checkpoint_every", "keep", "device", "threads", "data_dir",
+    };
+
     /// <summary>Past samples a replay buffer keeps when only its fraction is given.</summary>
     public const int DefaultReplayCapacity = 10_000;
 
@@ -247,16 +253,35 @@ public sealed record RunOptions(
     }
 
     /// <summary>
+    /// The settings to continue a run saved with these settings, with <paramref name="given"/> on top: the given settings may lengthen
+    /// the run or change how often it writes its outputs (<see cref="ConflictsWith"/>); anything else that differs is an error.
+    /// </summary>
+    /// <exception cref="ArgumentException">A given setting conflicts with the run's, or the result is invalid; the message names each.</exception>
+    public RunOptions ForResume(JsonObject given)
+    {
+        var settings = ToSettings();
+        var conflicts = given
+            .Where(p => !ResumableKeys.Contains(p.Key) && !JsonNode.DeepEquals(settings[p.Key], p.Value))
+            .Select(p => $"{p.Key}: the run has {settings[p.Key]?.ToJsonString() ?? "none"}, requested {p.Value?.ToJsonString() ?? "none"}")
+            .ToArray();
+        if (conflicts.Length > 0)
+            throw new ArgumentException(
+                $"Cannot resume the run of {Data} with conflicting settings ({string.Join("; ", conflicts)}). " +
+                "Leave these options out to continue the run as it was, or start a new run in another folder.");
+        foreach (var (key, value) in given) settings[key] = value?.DeepClone();
+        return Resolve(settings);
+    }
+
+    /// <summary>
     /// Settings of <paramref name="requested"/> that differ from these (a saved run's) in a way a resumed run cannot honour:
     /// everything but the length of the run, how often it writes its outputs, and where and on how many threads it computes.
     /// </summary>
     public IReadOnlyList<string> ConflictsWith(RunOptions requested)
     {
-        var mayChange = new HashSet<string> { "iterations", "epochs", "frames_every", "sample_every", "sample_count", "eval_every", "checkpoint_every", "keep", "device", "threads", "data_dir" };
         var saved = ToSettings();
         var wanted = requested.ToSettings();
         return saved.Select(p => p.Key).Union(wanted.Select(p => p.Key))
-            .Where(key => !mayChange.Contains(key) && !JsonNode.DeepEquals(saved[key], wanted[key]))
+            .Where(key => !ResumableKeys.Contains(key) && !JsonNode.DeepEquals(saved[key], wanted[key]))
             .Select(key => $"{key}: the run has {saved[key]?.ToJsonString() ?? "none"}, requested {wanted[key]?.ToJsonString() ?? "none"}")
             .ToArray();
     }

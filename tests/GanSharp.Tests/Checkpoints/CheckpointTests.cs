@@ -1,8 +1,12 @@
 using GanSharp.Checkpoints;
 using GanSharp.Data;
 using GanSharp.Models;
-using GanSharp.Training;
+using GanSharp.Gan;
+using GanSharp.Runs;
+using GanSharp.Runtime;
 using static TorchSharp.torch;
+
+using GanSharp.Tests.Runs;
 
 namespace GanSharp.Tests.Checkpoints;
 
@@ -23,14 +27,15 @@ public sealed class CheckpointTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    private (GanTrainer Trainer, ImageBatchSource Source) NewTrainer(int weightSeed, ImageModelKind kind = ImageModelKind.Dcgan)
+    private (GanTrainer Trainer, ImageBatchSource Source) NewTrainer(int weightSeed, ModelKind kind = ModelKind.Dcgan)
     {
         manual_seed(weightSeed);
-        var spec = new ImageModelSpec(kind, 28, 1, 6, 4);
+        var spec = Settings.Of("fashion-mnist", ("model", SettingNames.Name(kind)), ("latent_dim", 6), (kind == ModelKind.Dcgan ? "features" : "g_width", 4));
+        var (generator, discriminator) = RunModels.Create(spec, new long[] { 1, 28, 28 });
         var source = new ImageBatchSource(_images, seed: weightSeed);
         var options = new TrainingOptions(Iterations: 100, BatchSize: 4, LatentDim: 6, Seed: weightSeed,
             DiscriminatorOptimizer: new OptimizerOptions(LearningRate: 1e-3), GeneratorOptimizer: new OptimizerOptions(LearningRate: 1e-3));
-        return (new GanTrainer(spec.CreateGenerator(), spec.CreateDiscriminator(), source, options), source);
+        return (new GanTrainer(generator, discriminator, source, options), source);
     }
 
     private static float[] Weights(GanTrainer t) => t.Generator.parameters().SelectMany(p => p.data<float>().ToArray()).ToArray();
@@ -41,7 +46,7 @@ public sealed class CheckpointTests : IDisposable
         var (a, sourceA) = NewTrainer(1);
         for (int i = 0; i < 3; i++) a.Step();
         var path = Path.Combine(_dir, "a" + CheckpointFile.Extension);
-        CheckpointFile.Write(path, "{\"note\":\"x\"}", a);
+        CheckpointFile.Write(path, "{\"note\":\"x\"}", "{\"observer\":1}", new long[] { 1, 28, 28 }, a);
 
         var (b, sourceB) = NewTrainer(99);
         CheckpointFile.Restore(path, b);
@@ -53,6 +58,8 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(nextA, nextB);
         Assert.Equal(Weights(a), Weights(b));
         Assert.Equal("{\"note\":\"x\"}", CheckpointFile.ReadConfig(path));
+        Assert.Equal("{\"observer\":1}", CheckpointFile.ReadState(path).RunState);
+        Assert.Equal(new long[] { 1, 28, 28 }, CheckpointFile.ReadState(path).SampleShape);
         Assert.False(File.Exists(path + ".tmp"));
         foreach (var d in new IDisposable[] { a, b, sourceA, sourceB }) d.Dispose();
     }
@@ -62,8 +69,8 @@ public sealed class CheckpointTests : IDisposable
     {
         var (a, sa) = NewTrainer(1);
         var path = Path.Combine(_dir, "dcgan" + CheckpointFile.Extension);
-        CheckpointFile.Write(path, "{}", a);
-        var (mlp, sm) = NewTrainer(1, ImageModelKind.Mlp);
+        CheckpointFile.Write(path, "{}", null, new long[] { 1, 28, 28 }, a);
+        var (mlp, sm) = NewTrainer(1, ModelKind.Mlp);
         var e = Assert.Throws<InvalidDataException>(() => CheckpointFile.Restore(path, mlp));
         Assert.Contains("another architecture", e.Message);
         foreach (var d in new IDisposable[] { a, mlp, sa, sm }) d.Dispose();

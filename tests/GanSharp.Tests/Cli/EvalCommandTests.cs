@@ -4,7 +4,9 @@ using GanSharp.Cli.Commands;
 using GanSharp.Data;
 using GanSharp.Tests.Data;
 using GanSharp.Tests.Evaluation;
-using GanSharp.Training;
+using GanSharp.Gan;
+using GanSharp.Runs;
+using GanSharp.Runtime;
 using SkiaSharp;
 using Spectre.Console;
 using static TorchSharp.torch;
@@ -89,9 +91,9 @@ public class EvalCommandTests : IDisposable
     {
         var data = WriteBarIdx(360, 120);
         var runDir = _dir.File("run");
-        var options = new ImageRunOptions(Data: ImageDatasets.MnistName, DataDir: data, LatentDim: 8, Features: 4, Epochs: 1, BatchSize: 32,
-            Seed: 3, SampleEvery: 2, CheckpointEvery: 2, SampleCount: 4, MaxIterations: 4);
-        using (var run = ImageRun.Start(options, runDir)) run.Run();
+        var options = Runs.Settings.Of(ImageDatasets.MnistName, ("data_dir", data), ("latent_dim", 8), ("features", 4), ("epochs", 1), ("batch_size", 32),
+            ("seed", 3), ("sample_every", 2), ("checkpoint_every", 2), ("sample_count", 4), ("iterations", 4));
+        using (var run = GanRun.Start(options, runDir)) run.Run();
 
         var output = _dir.File("out");
         var (code, text) = Eval("--checkpoint", runDir, "--data", "mnist", "--data-dir", data, "--n", "100", "--classifier-epochs", "1",

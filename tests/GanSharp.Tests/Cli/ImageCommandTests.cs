@@ -33,7 +33,7 @@ public sealed class ImageCommandTests : IDisposable
         var (code, text) = Gansharp("train", "--data", pictures, "--image-size", "32", "--channels", "1", "--features", "2", "--latent-dim", "4",
             "--epochs", "2", "--batch-size", "4", "--sample-every", "2", "--checkpoint-every", "2", "--seed", "1", "--out", run);
         Assert.True(code == 0, text);
-        Assert.Contains("Images per second", text);
+        Assert.Contains("images per second", text);
         return run;
     }
 
@@ -69,7 +69,7 @@ public sealed class ImageCommandTests : IDisposable
         var run = TrainTinyRun();
         var (code, text) = Gansharp("train", "--resume", run, "--model", "mlp");
         Assert.Equal(1, code);
-        Assert.Contains("model: the run has Dcgan, requested Mlp", text);
+        Assert.Contains("model: the run has \"dcgan\", requested \"mlp\"", text);
 
         (code, text) = Gansharp("train", "--resume", run, "--epochs", "3");
         Assert.True(code == 0, text);
@@ -80,9 +80,13 @@ public sealed class ImageCommandTests : IDisposable
     [Fact]
     public void Point_options_with_image_data_and_a_missing_checkpoint_are_clear_errors()
     {
-        var (code, text) = Gansharp("train", "--data", "fashion-mnist", "--data-dir", _dir, "--k", "3");
+        var (code, text) = Gansharp("train", "--data", "fashion-mnist", "--data-dir", _dir, "--frames-every", "3");
         Assert.Equal(1, code);
-        Assert.Contains("--k applies to runs on points", text);
+        Assert.Contains("frames_every (--frames-every) applies to point data", text);
+
+        (code, text) = Gansharp("train", "--data", "ring", "--epochs", "3");
+        Assert.Equal(1, code);
+        Assert.Contains("epochs (--epochs) applies to image data", text);
 
         (code, text) = Gansharp("sample", "--checkpoint", Path.Combine(_dir, "nothing"));
         Assert.Equal(1, code);
@@ -91,6 +95,22 @@ public sealed class ImageCommandTests : IDisposable
         (code, text) = Gansharp("train", "--data", "fashion-mnist", "--data-dir", _dir);
         Assert.Equal(1, code);
         Assert.Contains("apt-get install dataset-fashion-mnist", text);
+    }
+
+    [FashionMnistFact]
+    public void Every_algorithm_1_setting_given_for_fashion_mnist_is_the_one_the_run_uses()
+    {
+        var run = Path.Combine(_dir, "fashion");
+        var (code, text) = Gansharp("train", "--data", "fashion-mnist", "--model", "dcgan", "--objective", "minimax", "--k", "2", "--prior", "uniform",
+            "--max-iterations", "3", "--features", "4", "--optimizer-g", "sgd", "--lr-d", "0.0005", "--out", run);
+        Assert.True(code == 0, text);
+        var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(run, "config.json")))!;
+        Assert.Equal(("minimax", 2, "uniform", 3, "sgd", 0.0005), (config["objective"]!.GetValue<string>(), config["k"]!.GetValue<int>(),
+            config["prior"]!.GetValue<string>(), config["iterations"]!.GetValue<int>(), config["optimizer_g"]!.GetValue<string>(), config["lr_d"]!.GetValue<double>()));
+        Assert.True(config["threads"]!.GetValue<int>() >= 1);
+        var state = GanSharp.Checkpoints.CheckpointFile.ReadState(GanSharp.Checkpoints.CheckpointStore.Resolve(run));
+        Assert.Equal(3, state.Iteration);
+        Assert.Equal(3 * 2 * 128, state.Data.Cursor);    // 3 iterations × k = 2 minibatches of 128 real images
     }
 
     [Fact]

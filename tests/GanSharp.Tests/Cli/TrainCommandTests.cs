@@ -1,6 +1,9 @@
 using System.CommandLine;
 using GanSharp.Cli.Commands;
-using GanSharp.Training;
+using GanSharp.Tests.Runs;
+using GanSharp.Gan;
+using GanSharp.Runs;
+using GanSharp.Runtime;
 using Spectre.Console;
 
 namespace GanSharp.Tests.Cli;
@@ -25,11 +28,23 @@ public class TrainCommandTests : IDisposable
     public void A_tiny_run_exits_with_zero_and_writes_the_effective_configuration()
     {
         var output = _dir.File("run");
-        var (code, text) = Train("--data", "ring", "--iterations", "3", "--g-width", "8", "--d-width", "8", "--frames-every", "0", "--seed", "4", "--out", output);
+        var (code, text) = Train("--data", "ring", "--iterations", "3", "--g-width", "8", "--d-width", "8", "--frames-every", "0", "--seed", "4", "--threads", "1", "--out", output);
         Assert.True(code == 0, text);
-        var config = ToyRunConfig.Load(Path.Combine(output, "config.json"));
-        Assert.Equal(new ToyRunConfig(Iterations: 3, GWidth: 8, DWidth: 8, FramesEvery: 0, Seed: 4), config);
+        var config = RunFolder.ReadOptions(output);
+        Assert.Equal(Settings.Of("ring", ("iterations", 3), ("g_width", 8), ("d_width", 8), ("frames_every", 0), ("seed", 4), ("threads", 1)), config);
         Assert.Contains("modes captured", text);
+    }
+
+    [Fact]
+    public void A_runs_config_json_fed_back_with_config_reproduces_the_run()
+    {
+        var first = _dir.File("first");
+        Assert.Equal(0, Train("--data", "ring", "--iterations", "6", "--g-width", "8", "--d-width", "8", "--frames-every", "3", "--seed", "4", "--out", first).ExitCode);
+        var second = _dir.File("second");
+        var (code, text) = Train("--config", Path.Combine(first, "config.json"), "--out", second);
+        Assert.True(code == 0, text);
+        Assert.Equal(File.ReadAllText(Path.Combine(first, "config.json")), File.ReadAllText(Path.Combine(second, "config.json")));
+        Assert.Equal(File.ReadAllText(Path.Combine(first, "samples.csv")), File.ReadAllText(Path.Combine(second, "samples.csv")));
     }
 
     [Fact]
@@ -37,18 +52,22 @@ public class TrainCommandTests : IDisposable
     {
         var file = _dir.File("config.json");
         File.WriteAllText(file, "{\"iterations\": 50, \"lr_d\": 0.002, \"objective\": \"minimax\"}");
-        var toy = new ToyOptions();
+        var options = new RunCommandOptions();
         var command = new Command("train");
-        foreach (var option in toy.All) command.Options.Add(option);
-        var parsed = command.Parse(new[] { "--iterations", "7", "--activation", "tanh" });
-        var config = toy.Apply(parsed, ToyRunConfig.Load(file));
-        Assert.Equal(new ToyRunConfig() with
-        {
-            Iterations = 7,
-            LrD = 0.002,
-            Objective = GanSharp.Objectives.GeneratorObjective.Minimax,
-            Activation = GanSharp.Models.Activation.Tanh,
-        }, config);
+        foreach (var option in options.All) command.Options.Add(option);
+        var parsed = command.Parse(new[] { "--config", file, "--iterations", "7", "--activation", "tanh" });
+        var config = RunOptions.Resolve(options.Given(parsed));
+        Assert.Equal(Settings.Of("ring", ("iterations", 7), ("lr_d", 0.002), ("objective", "minimax"), ("activation", "tanh")), config);
+    }
+
+    [Fact]
+    public void Lr_sets_both_learning_rates_and_max_iterations_is_iterations()
+    {
+        var options = new RunCommandOptions();
+        var command = new Command("train");
+        foreach (var option in options.All) command.Options.Add(option);
+        var config = RunOptions.Resolve(options.Given(command.Parse(new[] { "--lr", "0.003", "--max-iterations", "9" })));
+        Assert.Equal((0.003, 0.003, 9), (config.LrD, config.LrG, config.Iterations!.Value));
     }
 
     [Theory]
@@ -56,6 +75,7 @@ public class TrainCommandTests : IDisposable
     [InlineData(new[] { "--objective", "wasserstein" }, "wasserstein")]
     [InlineData(new[] { "--iterations", "many" }, "many")]
     [InlineData(new[] { "--data", "spiral" }, "'spiral' is neither a built-in target")]
+    [InlineData(new[] { "--data", "ring", "--features", "8" }, "features (--features) applies to DCGAN models")]
     [InlineData(new[] { "--batch-size", "0" }, "batch size must be at least 1")]
     public void Unknown_options_and_bad_values_exit_non_zero_with_a_message_naming_them(string[] args, string expected)
     {

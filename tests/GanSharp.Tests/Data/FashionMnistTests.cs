@@ -1,6 +1,8 @@
 using GanSharp.Checkpoints;
 using GanSharp.Data;
-using GanSharp.Training;
+using GanSharp.Gan;
+using GanSharp.Runs;
+using GanSharp.Runtime;
 
 namespace GanSharp.Tests.Data;
 
@@ -30,13 +32,13 @@ public class FashionMnistTests
         var dir = Directory.CreateTempSubdirectory("gansharp-fmnist-").FullName;
         try
         {
-            var options = new ImageRunOptions(Features: 4, LatentDim: 8, BatchSize: 32, MaxIterations: 4, SampleEvery: 4, CheckpointEvery: 4, SampleCount: 16);
-            using var run = ImageRun.Start(options, dir);
+            var options = Runs.Settings.Of("fashion-mnist", ("features", 4), ("latent_dim", 8), ("batch_size", 32), ("iterations", 4), ("sample_every", 4), ("checkpoint_every", 4), ("sample_count", 16));
+            using var run = GanRun.Start(options, dir);
             var result = run.Run();
-            Assert.Equal(60_000, run.ImageCount);
+            Assert.Equal(60_000, run.Data.Dataset!.Count);
             Assert.Equal(4, run.TotalIterations);   // 5 epochs of ⌊60000 / 32⌋ batches, capped at 4
             Assert.Equal(4, result.Iteration);
-            using (var grid = SkiaSharp.SKBitmap.Decode(result.LastSampleGrid!)) Assert.Equal(4 * 30 + 2, grid.Width);
+            using (var grid = SkiaSharp.SKBitmap.Decode(run.Observer<GanSharp.Runs.Observers.SampleGrids>()!.LastPath!)) Assert.Equal(4 * 30 + 2, grid.Width);
             Assert.Equal(4, CheckpointFile.ReadState(CheckpointStore.Resolve(dir)).Iteration);
         }
         finally

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using GanSharp.Tests.Cli;
-using GanSharp.Training;
+using GanSharp.Gan;
+using GanSharp.Runs;
+using GanSharp.Runtime;
 using GanSharp.Distributions;
 using GanSharp.Evaluation;
 using Xunit.Abstractions;
@@ -99,7 +101,7 @@ public class PointEvaluationTests : IDisposable
     {
         var run = _dir.File("run");
         Directory.CreateDirectory(run);
-        File.WriteAllText(Path.Combine(run, "config.json"), new ToyRunConfig(Data: "mixture1d").ToJson());
+        File.WriteAllText(Path.Combine(run, "config.json"), Runs.Settings.Of("mixture1d").ToJson());
         File.WriteAllLines(Path.Combine(run, "samples.csv"), new[] { "x" }.Concat(Enumerable.Range(0, 200).Select(i => $"{2 + 0.003 * (i - 100)}")));
         var (code, text) = EvalCommandTests.Eval("--run", run);
         Assert.True(code == 0, text);
@@ -114,7 +116,7 @@ public class PointEvaluationTests : IDisposable
     {
         var run = _dir.File("half");
         Directory.CreateDirectory(run);
-        File.WriteAllText(Path.Combine(run, "config.json"), new ToyRunConfig().ToJson());
+        File.WriteAllText(Path.Combine(run, "config.json"), Runs.Settings.Of("ring").ToJson());
         var (code, text) = EvalCommandTests.Eval("--run", run);
         Assert.Equal(1, code);
         Assert.Contains("no samples.csv", text);

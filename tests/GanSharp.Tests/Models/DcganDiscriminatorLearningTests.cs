@@ -1,6 +1,8 @@
 using GanSharp.Data;
 using GanSharp.Models;
-using GanSharp.Training;
+using GanSharp.Gan;
+using GanSharp.Runs;
+using GanSharp.Runtime;
 using static TorchSharp.torch;
 
 namespace GanSharp.Tests.Models;
@@ -18,9 +20,8 @@ public class DcganDiscriminatorLearningTests
         var options = new TrainingOptions(Iterations: 0, BatchSize: 16, LatentDim: 8,
             DiscriminatorOptimizer: new OptimizerOptions(LearningRate: 1e-3), GeneratorOptimizer: new OptimizerOptions(LearningRate: 1e-4), Seed: 3);
         manual_seed(RandomStreams.Seed(options.Seed, RandomStreams.Weights));
-        var spec = new ImageModelSpec(ImageModelKind.Dcgan, 28, 1, 8, 8);
-        using var g = spec.CreateGenerator();
-        using var d = spec.CreateDiscriminator();
+        var g = new DcganGenerator(new DcganArchitecture(28, 1, 8, 8));
+        var d = new DcganDiscriminator(new DcganArchitecture(28, 1, 8, 8));
         using var trainer = new GanTrainer(g, d, data, options);
 
         // D's own view during training (batch norm in training mode, as in every D step): mean D(x) on real and on generated batches.

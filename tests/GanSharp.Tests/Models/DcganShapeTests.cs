@@ -62,9 +62,8 @@ public class DcganShapeTests
     public void The_mlp_option_produces_the_same_shapes_on_flattened_pixels()
     {
         manual_seed(0);
-        var spec = new ImageModelSpec(ImageModelKind.Mlp, 28, 1, 10, 32);
-        using var g = spec.CreateGenerator();
-        using var d = spec.CreateDiscriminator();
+        using var g = new MlpGenerator(10, new long[] { 1, 28, 28 }, new MlpOptions(3, 32), tanhOutput: true);
+        using var d = new MlpDiscriminator(new long[] { 1, 28, 28 }, new MlpOptions(3, 32, Activation.LeakyReLU));
         using var x = g.forward(randn(5, 10));
         Assert.Equal(new long[] { 5, 1, 28, 28 }, x.shape);
         Assert.Equal(new long[] { 5 }, d.forward(x).shape);

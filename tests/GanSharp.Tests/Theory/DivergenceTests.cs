@@ -1,3 +1,4 @@
+using GanSharp.Gan;
 using GanSharp.Distributions;
 using GanSharp.Theory;
 using TorchSharp;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GanSharp.Theory;
+using GanSharp.Theory.Experiments;
 
 namespace GanSharp.Tests.Theory;
 

@@ -1,7 +1,7 @@
-using GanSharp.Objectives;
+using GanSharp.Gan;
 using static TorchSharp.torch;
 
-namespace GanSharp.Tests.Objectives;
+namespace GanSharp.Tests.Gan;
 
 public class GanLossesTests
 {

@@ -1,10 +1,10 @@
 using GanSharp.Checkpoints;
-using GanSharp.Models;
+using GanSharp.Runs;
+using GanSharp.Runs.Observers;
 using GanSharp.Tests.Data;
-using GanSharp.Training;
 using SkiaSharp;
 
-namespace GanSharp.Tests.Training;
+namespace GanSharp.Tests.Runs;
 
 public sealed class ImageRunTests : IDisposable
 {
@@ -26,11 +26,11 @@ public sealed class ImageRunTests : IDisposable
         return folder;
     }
 
-    private static ImageRunOptions Tiny(string data, int size = 64, int channels = 3) => new(
-        Data: data, ImageSize: size, Channels: channels, Model: ImageModelKind.Dcgan, LatentDim: 8, Features: 4,
-        Epochs: 3, BatchSize: 4, LearningRate: 1e-3, Seed: 5, SampleEvery: 4, CheckpointEvery: 4, KeepCheckpoints: 2, SampleCount: 9);
+    private static RunOptions Tiny(string data, int size = 64, int channels = 3) => Settings.Of(data,
+        ("image_size", size), ("channels", channels), ("latent_dim", 8), ("features", 4), ("epochs", 3), ("batch_size", 4), ("lr_d", 1e-3), ("lr_g", 1e-3),
+        ("seed", 5), ("sample_every", 4), ("checkpoint_every", 4), ("keep", 2), ("sample_count", 9), ("threads", 1));
 
-    private static float[] GeneratorWeights(ImageRun run) =>
+    private static float[] GeneratorWeights(GanRun run) =>
         run.Trainer.Generator.state_dict().Values.SelectMany(t => t.to_type(TorchSharp.torch.float32).data<float>().ToArray()).ToArray();
 
     [Fact]
@@ -38,8 +38,8 @@ public sealed class ImageRunTests : IDisposable
     {
         var runDir = Path.Combine(_dir, "run");
         var options = Tiny(MakePictures());
-        using var run = ImageRun.Start(options, runDir);
-        var progress = new List<ImageRunProgress>();
+        using var run = GanRun.Start(options, runDir);
+        var progress = new List<RunProgress>();
         run.Progress += progress.Add;
         var result = run.Run();
 
@@ -50,13 +50,15 @@ public sealed class ImageRunTests : IDisposable
         Assert.All(progress, p => Assert.True(double.IsFinite(p.Stats.DiscriminatorLoss)));
         Assert.Equal(new[] { 0, 4, 8, 12 }.Select(i => $"iter-{i:D9}.png"),
             Directory.GetFiles(Path.Combine(runDir, "samples")).Select(Path.GetFileName).Order());
-        using (var grid = SKBitmap.Decode(result.LastSampleGrid!))
+        using (var grid = SKBitmap.Decode(run.Observer<SampleGrids>()!.LastPath!))
             Assert.Equal((3 * (64 + 2) + 2, 3 * (64 + 2) + 2), (grid.Width, grid.Height));
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(runDir, "tensorboard"), "events.out.tfevents*", SearchOption.AllDirectories));
         Assert.Equal(2, CheckpointStore.List(Path.Combine(runDir, "checkpoints")).Count);
         Assert.Equal(12, CheckpointFile.ReadState(CheckpointStore.Resolve(runDir)).Iteration);
         Assert.True(File.Exists(Path.Combine(runDir, "images.cache")));
-        Assert.Equal(options, ImageRun.ReadConfig(runDir));
+        Assert.Equal(options.ToJson(), RunFolder.ReadOptions(runDir).ToJson());
+        Assert.Contains("\"history\"", File.ReadAllText(Path.Combine(runDir, "metrics.json")));
+        Assert.True(File.Exists(Path.Combine(runDir, "curves.png")));
     }
 
     [Fact]
@@ -65,15 +67,15 @@ public sealed class ImageRunTests : IDisposable
         var pictures = Path.Combine(_dir, "mnist-like");
         for (int i = 0; i < 12; i++)
             TestPictures.Write(Path.Combine(pictures, $"{i}.png"), 28, 28, (x, y) => Math.Abs(x - 2 * i - 3) < 3 ? SKColors.White : SKColors.Black);
-        var options = Tiny(pictures, 28, 1) with { Epochs = 4, BatchSize = 3, CheckpointEvery = 5 };
+        var options = Tiny(pictures, 28, 1) with { Epochs = 4, BatchSize = 3, CheckpointEvery = 5, K = 2, Prior = GanSharp.Distributions.NoisePrior.Uniform, Objective = GanSharp.Gan.GeneratorObjective.Minimax };
 
-        using (var straight = ImageRun.Start(options, Path.Combine(_dir, "straight")))
+        using (var straight = GanRun.Start(options, Path.Combine(_dir, "straight")))
         {
             straight.Run();
             var expected = GeneratorWeights(straight);
 
             var killedDir = Path.Combine(_dir, "killed");
-            using (var killed = ImageRun.Start(options, killedDir))
+            using (var killed = GanRun.Start(options, killedDir))
             {
                 // Stands in for SIGKILL at iteration 7: no final checkpoint, the process state is lost; iteration 5's file remains.
                 killed.Progress += p => { if (p.Iteration == 7) throw new OperationCanceledException("killed"); };
@@ -81,10 +83,10 @@ public sealed class ImageRunTests : IDisposable
             }
             Assert.Equal(5, CheckpointFile.ReadState(CheckpointStore.Resolve(killedDir)).Iteration);
 
-            using var resumed = ImageRun.Resume(killedDir);
+            using var resumed = GanRun.Resume(killedDir);
             Assert.Equal(5, resumed.Iteration);
             var result = resumed.Run();
-            Assert.Equal(16, result.Iteration);
+            Assert.Equal(8, result.Iteration);           // 4 epochs × ⌊⌊12 / 3⌋ / k⌋ with k = 2
             Assert.Equal(expected, GeneratorWeights(resumed));
         }
     }
@@ -94,11 +96,11 @@ public sealed class ImageRunTests : IDisposable
     {
         var pictures = MakePictures();
         using var cancel = new CancellationTokenSource();
-        using var run = ImageRun.Start(Tiny(pictures) with { Epochs = 1, Features = 2, SampleEvery = 100, CheckpointEvery = 100 }, Path.Combine(_dir, "c"));
+        using var run = GanRun.Start(Tiny(pictures) with { Epochs = 1, Features = 2, SampleEvery = 100, CheckpointEvery = 100 }, Path.Combine(_dir, "c"));
         run.Progress += p => { if (p.Iteration == 2) cancel.Cancel(); };
         var result = run.Run(cancel.Token);
         Assert.False(result.Completed);
-        Assert.Equal(2, CheckpointFile.ReadState(result.LastCheckpoint).Iteration);
+        Assert.Equal(2, CheckpointFile.ReadState(run.Observer<Checkpointing>()!.LastPath!).Iteration);
     }
 
     [Fact]
@@ -107,9 +109,9 @@ public sealed class ImageRunTests : IDisposable
         var runDir = Path.Combine(_dir, "r");
         Directory.CreateDirectory(runDir);
         var saved = Tiny("pictures-folder");
-        File.WriteAllText(Path.Combine(runDir, ImageRun.ConfigFileName), saved.ToJson());
-        var e = Assert.Throws<ArgumentException>(() => ImageRun.Resume(runDir, saved with { Model = ImageModelKind.Mlp, Seed = 6, Epochs = 9 }));
-        Assert.Contains("model: the run has Dcgan, requested Mlp", e.Message);
+        File.WriteAllText(Path.Combine(runDir, GanRun.ConfigFileName), saved.ToJson());
+        var e = Assert.Throws<ArgumentException>(() => GanRun.Resume(runDir, saved with { K = 2, Seed = 6, Epochs = 9 }));
+        Assert.Contains("k: the run has 1, requested 2", e.Message);
         Assert.Contains("seed: the run has 5, requested 6", e.Message);
         Assert.DoesNotContain("epochs", e.Message);
     }
@@ -120,21 +122,23 @@ public sealed class ImageRunTests : IDisposable
         var runDir = Path.Combine(_dir, "existing");
         Directory.CreateDirectory(Path.Combine(runDir, "checkpoints"));
         File.WriteAllText(Path.Combine(runDir, "checkpoints", "checkpoint-000000004.gsckpt"), "x");
-        var e = Assert.Throws<IOException>(() => ImageRun.Start(Tiny("x"), runDir));
+        var e = Assert.Throws<IOException>(() => GanRun.Start(Tiny("x"), runDir));
         Assert.Contains("--resume", e.Message);
     }
 
     [Fact]
     public void An_image_size_the_dcgan_does_not_support_is_a_configuration_error()
     {
-        var e = Assert.Throws<ArgumentException>(() => ImageRun.Start(Tiny("x", size: 48), Path.Combine(_dir, "s")));
-        Assert.Contains("image size 48 is not supported by the DCGAN model: choose 28, 32, 64", e.Message);
+        var e = Assert.Throws<ArgumentException>(() => Tiny("x", size: 48));
+        Assert.Contains("image size 48 is not supported: choose 28, 32, 64", e.Message);
     }
 
     [Fact]
     public void An_unknown_key_in_config_json_is_rejected()
     {
-        var json = Tiny("x").ToJson().Replace("\"Seed\"", "\"Sede\"");
-        Assert.Contains("is not an image run configuration", Assert.Throws<InvalidDataException>(() => ImageRunOptions.FromJson(json, "config.json")).Message);
+        var json = Tiny("x").ToJson().Replace("\"seed\"", "\"sede\"");
+        var e = Assert.Throws<InvalidDataException>(() => RunOptions.FromJson(json, "config.json"));
+        Assert.Contains("config.json", e.Message);
+        Assert.Contains("sede", e.Message);
     }
 }

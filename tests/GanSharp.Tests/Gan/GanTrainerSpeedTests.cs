@@ -1,10 +1,12 @@
 using GanSharp.Data;
 using GanSharp.Distributions;
 using GanSharp.Models;
-using GanSharp.Training;
+using GanSharp.Gan;
+using GanSharp.Runs;
+using GanSharp.Runtime;
 using static TorchSharp.torch;
 
-namespace GanSharp.Tests.Training;
+namespace GanSharp.Tests.Gan;
 
 public class GanTrainerSpeedTests
 {

@@ -1,7 +1,9 @@
-using GanSharp.Training;
+using GanSharp.Gan;
+using GanSharp.Runs;
+using GanSharp.Runtime;
 using static TorchSharp.torch;
 
-namespace GanSharp.Tests.Theory;
+namespace GanSharp.Tests.Gan;
 
 public class ReplayBufferTests
 {

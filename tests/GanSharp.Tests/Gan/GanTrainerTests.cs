@@ -1,11 +1,12 @@
 using GanSharp.Data;
 using GanSharp.Distributions;
 using GanSharp.Models;
-using GanSharp.Objectives;
-using GanSharp.Training;
+using GanSharp.Gan;
+using GanSharp.Runs;
+using GanSharp.Runtime;
 using static TorchSharp.torch;
 
-namespace GanSharp.Tests.Training;
+namespace GanSharp.Tests.Gan;
 
 public class GanTrainerTests
 {
@@ -26,6 +27,7 @@ public class GanTrainerTests
         }
         public BatchSourceState SaveState() => _inner.SaveState();
         public void LoadState(BatchSourceState state) => _inner.LoadState(state);
+        public void Dispose() => _inner.Dispose();
     }
 
     private static (GanTrainer Trainer, CountingSource Source) Build(TrainingOptions options, bool poison = false)
