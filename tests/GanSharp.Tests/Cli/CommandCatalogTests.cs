@@ -31,5 +31,4 @@ public class CommandCatalogTests
             Assert.Contains($"gansharp {name} [", text);
         }
     }
-
 }
