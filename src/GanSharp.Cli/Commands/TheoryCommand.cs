@@ -4,14 +4,14 @@ using Spectre.Console;
 
 namespace GanSharp.Cli.Commands;
 
-/// <summary><c>gansharp theory [--quick] [--only ID] --out DIR</c>: runs the theory lab and writes report.md and theory.json.</summary>
+/// <summary><c>gansharp theory [--quick] [--only ID] [--out DIR]</c>: runs the theory lab and writes report.md and theory.json.</summary>
 internal static class TheoryCommand
 {
     public static Command Create()
     {
         var quick = new Option<bool>("--quick") { Description = "Small versions of every experiment (a few minutes on two cores)." };
-        var only = new Option<string?>("--only") { Description = "Run only these experiments: numbers or ids, comma-separated (e.g. 3 or jsd-bound)." };
-        var output = new Option<string>("--out") { Description = "Folder for report.md, theory.json and figures/.", Required = true };
+        var only = new Option<string?>("--only") { Description = "Run only these experiments: numbers or ids, comma-separated (e.g. 3 or jsd-bound).", HelpName = "IDS" };
+        var output = new Option<string>("--out") { Description = "Folder for report.md, theory.json and figures/.", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("runs", "theory") };
         var seed = new Option<int>("--seed") { Description = "Base seed of every random stream.", DefaultValueFactory = _ => 0 };
         var command = new Command("theory", "Turn claims of GAN theory into experiments and write a report with numbers, figures and verdicts.") { quick, only, output, seed };
         command.SetAction(parse =>
