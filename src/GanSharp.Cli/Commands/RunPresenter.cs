@@ -1,7 +1,6 @@
 using System.Globalization;
 using GanSharp.Metrics;
 using GanSharp.Runs;
-using GanSharp.Runs.Observers;
 using Spectre.Console;
 
 namespace GanSharp.Cli.Commands;

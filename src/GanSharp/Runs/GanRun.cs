@@ -4,7 +4,6 @@ using GanSharp.Checkpoints;
 using GanSharp.Data;
 using GanSharp.Gan;
 using GanSharp.Metrics;
-using GanSharp.Runs.Observers;
 using GanSharp.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -38,7 +38,7 @@ public class FashionMnistTests
             Assert.Equal(60_000, run.Data.Dataset!.Count);
             Assert.Equal(4, run.TotalIterations);   // 5 epochs of ⌊60000 / 32⌋ batches, capped at 4
             Assert.Equal(4, result.Iteration);
-            using (var grid = SkiaSharp.SKBitmap.Decode(run.Observer<GanSharp.Runs.Observers.SampleGrids>()!.LastPath!)) Assert.Equal(4 * 30 + 2, grid.Width);
+            using (var grid = SkiaSharp.SKBitmap.Decode(run.Observer<GanSharp.Runs.SampleGrids>()!.LastPath!)) Assert.Equal(4 * 30 + 2, grid.Width);
             Assert.Equal(4, CheckpointFile.ReadState(CheckpointStore.Resolve(dir)).Iteration);
         }
         finally

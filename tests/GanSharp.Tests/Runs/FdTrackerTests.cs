@@ -3,7 +3,6 @@ using GanSharp.Checkpoints;
 using GanSharp.Data;
 using GanSharp.Evaluation;
 using GanSharp.Runs;
-using GanSharp.Runs.Observers;
 using GanSharp.Tests.Evaluation;
 
 namespace GanSharp.Tests.Runs;

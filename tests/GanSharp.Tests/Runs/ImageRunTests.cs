@@ -1,6 +1,5 @@
 using GanSharp.Checkpoints;
 using GanSharp.Runs;
-using GanSharp.Runs.Observers;
 using GanSharp.Tests.Data;
 using SkiaSharp;
 

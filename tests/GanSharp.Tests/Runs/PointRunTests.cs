@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using GanSharp.Checkpoints;
 using GanSharp.Gan;
 using GanSharp.Runs;
-using GanSharp.Runs.Observers;
 
 namespace GanSharp.Tests.Runs;
 

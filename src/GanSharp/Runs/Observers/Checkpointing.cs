@@ -1,7 +1,7 @@
 using GanSharp.Checkpoints;
 using GanSharp.Gan;
 
-namespace GanSharp.Runs.Observers;
+namespace GanSharp.Runs;
 
 /// <summary>
 /// Writes a checkpoint every N iterations and when training stops (also on cancellation, so the run resumes where it stopped),

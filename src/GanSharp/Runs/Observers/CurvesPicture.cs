@@ -1,7 +1,7 @@
 using GanSharp.Runtime;
 using GanSharp.Visualization;
 
-namespace GanSharp.Runs.Observers;
+namespace GanSharp.Runs;
 
 /// <summary>Draws <c>curves.png</c> at the end: losses, V̂, D's mean outputs, G's gradient norm and, where scored, the mode metrics.</summary>
 public sealed class CurvesPicture : IRunObserver

@@ -5,7 +5,7 @@ using GanSharp.Data;
 using GanSharp.Evaluation;
 using GanSharp.Gan;
 
-namespace GanSharp.Runs.Observers;
+namespace GanSharp.Runs;
 
 /// <summary>
 /// FD of G during an image run (<see cref="RunOptions.EvalEvery"/>): every N iterations, on the same noise, against up to 2,000 training

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using GanSharp.Runtime;
 
-namespace GanSharp.Runs.Observers;
+namespace GanSharp.Runs;
 
 /// <summary>
 /// Writes <c>metrics.json</c> when training stops (also when it diverged: with the iteration) and after every FD measurement:

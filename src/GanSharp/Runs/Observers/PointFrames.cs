@@ -10,7 +10,7 @@ using GanSharp.Theory;
 using GanSharp.Visualization;
 using static TorchSharp.torch;
 
-namespace GanSharp.Runs.Observers;
+namespace GanSharp.Runs;
 
 /// <summary>
 /// How a run on points looks at its generator: every <see cref="RunOptions.FramesEvery"/> iterations (and at the start and the end) it

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using GanSharp.Gan;
 using GanSharp.Visualization;
 
-namespace GanSharp.Runs.Observers;
+namespace GanSharp.Runs;
 
 /// <summary>
 /// Sample grids of G on the fixed preview noise (the same z every time, so successive grids show G's evolution):

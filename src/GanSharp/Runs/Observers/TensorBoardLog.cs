@@ -2,7 +2,7 @@ using GanSharp.Gan;
 using TorchSharp;
 using TorchSharp.Modules;
 
-namespace GanSharp.Runs.Observers;
+namespace GanSharp.Runs;
 
 /// <summary>TensorBoard event files in <c>tensorboard/</c>: losses, D's outputs and samples per second every 10 iterations, sample grids, FD.</summary>
 public sealed class TensorBoardLog : IRunObserver
