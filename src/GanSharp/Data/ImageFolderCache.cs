@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,11 +15,12 @@ public static class ImageFolderCache
     /// <summary>SHA-256 over the options and each file's path, size and modification time.</summary>
     public static string Fingerprint(ImageFolderOptions options, IReadOnlyList<string> files)
     {
-        var text = new StringBuilder($"{options.ImageSize}|{options.Channels}\n");
+        var invariant = CultureInfo.InvariantCulture;
+        var text = new StringBuilder().Append(invariant, $"{options.ImageSize}|{options.Channels}\n");
         foreach (var f in files)
         {
             var info = new FileInfo(f);
-            text.Append(Path.GetRelativePath(options.Directory, f)).Append('|').Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks).Append('\n');
+            text.Append(invariant, $"{Path.GetRelativePath(options.Directory, f)}|{info.Length}|{info.LastWriteTimeUtc.Ticks}\n");
         }
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }

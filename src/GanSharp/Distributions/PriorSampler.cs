@@ -5,7 +5,10 @@ namespace GanSharp.Distributions;
 /// <summary>Draws noise z from a <see cref="NoisePrior"/>.</summary>
 public static class PriorSampler
 {
-    /// <summary>z of shape [n, latentDim] (or <paramref name="shape"/> appended dims), float32, on the generator's device, then moved to <paramref name="device"/>.</summary>
+    /// <summary>
+    /// z of shape [<paramref name="n"/>, <paramref name="latentDim"/>], float32, drawn on the generator's device,
+    /// then moved to <paramref name="device"/>.
+    /// </summary>
     public static Tensor Sample(NoisePrior prior, long n, long latentDim, Generator generator, Device? device = null)
     {
         Tensor z = prior switch

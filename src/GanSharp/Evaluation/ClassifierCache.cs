@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -50,7 +51,8 @@ public sealed class ClassifierCache
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using (var pixels = images.detach().to_type(float32).cpu().contiguous())
         {
-            hash.AppendData(Encoding.UTF8.GetBytes($"images[{string.Join(",", pixels.shape)}]"));
+            var shape = string.Join(",", pixels.shape.Select(s => s.ToString(CultureInfo.InvariantCulture)));
+            hash.AppendData(Encoding.UTF8.GetBytes($"images[{shape}]"));
             hash.AppendData(pixels.bytes);
         }
         hash.AppendData(MemoryMarshal.AsBytes(labels.ToArray().AsSpan()));

@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace GanSharp.Evaluation;
 
 /// <summary>How the feature classifier is trained: Adam on cross-entropy, minibatches reshuffled every epoch.</summary>
@@ -13,11 +15,12 @@ public sealed record FeatureClassifierOptions(int Epochs = 3, int BatchSize = 12
         var problems = new List<string>();
         if (Epochs < 1) problems.Add($"epochs must be at least 1 (got {Epochs}).");
         if (BatchSize < 1) problems.Add($"batch size must be at least 1 (got {BatchSize}).");
-        if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) problems.Add($"learning rate must be positive and finite (got {LearningRate}).");
+        if (!(LearningRate > 0) || double.IsInfinity(LearningRate))
+            problems.Add(Invariant($"learning rate must be positive and finite (got {LearningRate})."));
         if (Seed < 0) problems.Add($"seed must be zero or more (got {Seed}).");
         return problems;
     }
 
-    /// <summary>The settings that change the trained weights, as text for the cache key.</summary>
-    public string Describe() => $"epochs={Epochs};batch={BatchSize};lr={LearningRate:R};seed={Seed}";
+    /// <summary>The settings that change the trained weights, as text for the cache key (the same in every culture).</summary>
+    public string Describe() => Invariant($"epochs={Epochs};batch={BatchSize};lr={LearningRate:R};seed={Seed}");
 }

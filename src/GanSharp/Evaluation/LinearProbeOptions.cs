@@ -1,3 +1,6 @@
+using System.Globalization;
+using static System.FormattableString;
+
 namespace GanSharp.Evaluation;
 
 /// <summary>How a linear probe is fitted: full-batch Adam on the L2-penalised cross-entropy of standardised features, λ picked on a validation split.</summary>
@@ -18,10 +21,16 @@ public sealed record LinearProbeOptions(int Steps = 300, double LearningRate = 0
     {
         var problems = new List<string>();
         if (Steps < 1) problems.Add($"steps must be at least 1 (got {Steps}).");
-        if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) problems.Add($"learning rate must be positive and finite (got {LearningRate}).");
+        if (!(LearningRate > 0) || double.IsInfinity(LearningRate))
+            problems.Add(Invariant($"learning rate must be positive and finite (got {LearningRate})."));
         if (L2Values.Count == 0) problems.Add("at least one L2 value is needed.");
-        if (L2Values.Any(l => !(l >= 0) || double.IsInfinity(l))) problems.Add($"every L2 value must be zero or positive and finite (got {string.Join(", ", L2Values)}).");
-        if (L2Values.Count > 1 && !(ValidationFraction > 0 && ValidationFraction < 1)) problems.Add($"the validation fraction must be between 0 and 1 (got {ValidationFraction}).");
+        if (L2Values.Any(l => !(l >= 0) || double.IsInfinity(l)))
+        {
+            var values = string.Join(", ", L2Values.Select(l => l.ToString(CultureInfo.InvariantCulture)));
+            problems.Add($"every L2 value must be zero or positive and finite (got {values}).");
+        }
+        if (L2Values.Count > 1 && !(ValidationFraction > 0 && ValidationFraction < 1))
+            problems.Add(Invariant($"the validation fraction must be between 0 and 1 (got {ValidationFraction})."));
         if (Seed < 0) problems.Add($"seed must be zero or more (got {Seed}).");
         return problems;
     }

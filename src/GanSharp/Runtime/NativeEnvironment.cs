@@ -48,7 +48,9 @@ public static class NativeEnvironment
             Environment.SetEnvironmentVariable(name, value);
             return;
         }
-        setenv(name, value, 0); // overwrite = 0: never replaces a value set natively
+        // overwrite = 0: never replaces a value set natively. It fails only for an invalid name or out of memory;
+        // then OpenMP keeps its default, as it would without this class, so the result is not checked.
+        _ = setenv(name, value, 0);
         Environment.SetEnvironmentVariable(name, value);
     }
 

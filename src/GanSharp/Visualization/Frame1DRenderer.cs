@@ -40,6 +40,6 @@ public static class Frame1DRenderer
         plot.Axes.Left.Label.Text = "density";
         plot.Axes.Right.Label.Text = "D(x)";
         plot.ShowLegend(Alignment.UpperLeft);
-        plot.SavePng(path, width, height);
+        PlotStyle.InvariantCulture(() => plot.SavePng(path, width, height));
     }
 }

@@ -27,6 +27,6 @@ public static class Frame2DRenderer
         plot.YLabel("x₂");
         plot.ShowLegend(Alignment.UpperRight);
         plot.Axes.SetLimits(frame.Region.XMin, frame.Region.XMax, frame.Region.YMin, frame.Region.YMax);
-        plot.SavePng(path, width, height);
+        PlotStyle.InvariantCulture(() => plot.SavePng(path, width, height));
     }
 }

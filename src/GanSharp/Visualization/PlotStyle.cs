@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScottPlot;
 
 namespace GanSharp.Visualization;
@@ -15,4 +16,22 @@ internal static class PlotStyle
     {
         Color.FromHex("#FFFFFF"), Color.FromHex("#FEE8C8"), Color.FromHex("#FDBB84"), Color.FromHex("#E34A33"),
     });
+
+    /// <summary>
+    /// Runs <paramref name="save"/> in the invariant culture: ScottPlot formats tick labels in the current culture while
+    /// it renders, and a picture should read 0.5, not 0,5, whatever the machine's language.
+    /// </summary>
+    public static void InvariantCulture(Action save)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            save();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
 }

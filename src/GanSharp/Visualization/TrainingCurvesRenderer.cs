@@ -40,7 +40,7 @@ public static class TrainingCurvesRenderer
         var plots = Enumerable.Range(0, modal ? 4 : 3).Select(multiplot.GetPlot).ToArray();
         plots[^1].XLabel("iteration");
         foreach (var p in plots) p.ShowLegend(modal && p == plots[^1] ? Alignment.LowerRight : Alignment.UpperRight);
-        multiplot.SavePng(path, width, height);
+        PlotStyle.InvariantCulture(() => multiplot.SavePng(path, width, height));
     }
 
     private static void Line(Plot plot, double[] xs, double[] ys, Color color, string label, bool markers = false)

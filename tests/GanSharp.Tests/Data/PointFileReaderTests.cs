@@ -3,7 +3,7 @@ using GanSharp.Data;
 
 namespace GanSharp.Tests.Data;
 
-public class PointFileReaderTests : IDisposable
+public sealed class PointFileReaderTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 

@@ -12,7 +12,7 @@ internal static class TestPictures
         for (int y = 0; y < height; y++)
             for (int x = 0; x < width; x++)
                 bitmap.SetPixel(x, y, paint(x, y));
-        var format = Path.GetExtension(path).ToLowerInvariant() == ".png" ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg;
+        var format = string.Equals(Path.GetExtension(path), ".png", StringComparison.OrdinalIgnoreCase) ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg;
         using var image = SKImage.FromBitmap(bitmap);
         using var data = image.Encode(format, 100);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -1,5 +1,4 @@
 using GanSharp.Evaluation;
-using static TorchSharp.torch;
 
 namespace GanSharp.Tests.Evaluation;
 

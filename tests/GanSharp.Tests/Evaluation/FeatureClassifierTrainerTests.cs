@@ -1,3 +1,4 @@
+using System.Globalization;
 using GanSharp.Evaluation;
 using static TorchSharp.torch;
 
@@ -48,5 +49,20 @@ public class FeatureClassifierTrainerTests
     {
         var problems = new FeatureClassifierOptions(Epochs: 0, BatchSize: 0).Validate();
         Assert.Equal(2, problems.Count);
+    }
+
+    [Fact]
+    public void The_settings_in_the_cache_key_read_the_same_in_a_culture_that_writes_decimal_commas()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            Assert.Equal("epochs=3;batch=128;lr=0.001;seed=0", new FeatureClassifierOptions().Describe());
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 }

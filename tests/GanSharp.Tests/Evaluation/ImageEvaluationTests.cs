@@ -1,9 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using GanSharp.Evaluation;
 using static TorchSharp.torch;
 
 namespace GanSharp.Tests.Evaluation;
 
 [Collection(BarClassifierCollection.Name)]
+[SuppressMessage("Design", "CA1001", Justification = "_classifier wraps the shared fixture's network, which the fixture disposes.")]
 public class ImageEvaluationTests
 {
     private readonly BarClassifierFixture _bars;

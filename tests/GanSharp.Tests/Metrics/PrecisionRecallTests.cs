@@ -1,5 +1,4 @@
 using GanSharp.Metrics;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GanSharp.Tests.Metrics;

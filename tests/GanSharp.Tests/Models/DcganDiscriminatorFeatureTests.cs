@@ -35,14 +35,14 @@ public class DcganDiscriminatorFeatureTests
         using var act = nn.functional.leaky_relu(conv, 0.2);
         int[] starts = { 0, 3, 7, 10 }, ends = { 4, 7, 11, 14 };
         for (int n = 0; n < 2; n++)
-        for (int c = 0; c < 4; c++)
-        for (int i = 0; i < 4; i++)
-        for (int j = 0; j < 4; j++)
-        {
-            float expected = act[n, c, starts[i]..ends[i], starts[j]..ends[j]].max().item<float>();
-            float got = h[n, c * 16 + i * 4 + j].item<float>();
-            Assert.Equal(expected, got, 5);
-        }
+            for (int c = 0; c < 4; c++)
+                for (int i = 0; i < 4; i++)
+                    for (int j = 0; j < 4; j++)
+                    {
+                        float expected = act[n, c, starts[i]..ends[i], starts[j]..ends[j]].max().item<float>();
+                        float got = h[n, c * 16 + i * 4 + j].item<float>();
+                        Assert.Equal(expected, got, 5);
+                    }
     }
 
     [Fact]

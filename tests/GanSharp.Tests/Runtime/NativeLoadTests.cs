@@ -1,5 +1,4 @@
 using GanSharp.Runtime;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GanSharp.Tests.Runtime;

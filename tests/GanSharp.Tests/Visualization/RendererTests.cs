@@ -1,9 +1,10 @@
+using System.Globalization;
 using GanSharp.Visualization;
 using SkiaSharp;
 
 namespace GanSharp.Tests.Visualization;
 
-public class RendererTests : IDisposable
+public sealed class RendererTests : IDisposable
 {
     private const string Green = "#2CA02C";
     private const string Blue = "#1F5FD6";
@@ -37,8 +38,7 @@ public class RendererTests : IDisposable
         Assert.True(png.CountNear("#E34A33") > 100, "D = 1 cells and the colour bar's top are red");
     }
 
-    [Fact]
-    public void A_1d_frame_draws_both_densities_and_the_discriminator()
+    private static Frame1D ShiftedNormalsFrame()
     {
         var x = PlotRegion.Linspace(-4, 4, 200);
         double Normal(double v, double m) => Math.Exp(-0.5 * (v - m) * (v - m)) / Math.Sqrt(2 * Math.PI);
@@ -46,13 +46,40 @@ public class RendererTests : IDisposable
         var pG = x.Select(v => Normal(v, -1)).ToArray();
         var d = x.Select(v => 1 / (1 + Math.Exp(-v))).ToArray();
         var dStar = pData.Select((p, i) => p / (p + pG[i])).ToArray();
+        return new Frame1D("1d", x, pData, true, pG, d, dStar);
+    }
+
+    [Fact]
+    public void A_1d_frame_draws_both_densities_and_the_discriminator()
+    {
         var path = _dir.File("frame1d.png");
-        Frame1DRenderer.Render(new Frame1D("1d", x, pData, true, pG, d, dStar), path, 600, 450);
+        Frame1DRenderer.Render(ShiftedNormalsFrame(), path, 600, 450);
         var png = new PngPixels(path);
         Assert.Equal((600, 450), (png.Width, png.Height));
         Assert.True(png.CountNear(Green) > 100);
         Assert.True(png.CountNear(Blue) > 100);
         Assert.True(png.CountNear(Red) > 100);
+    }
+
+    [Fact]
+    public void A_frame_reads_the_same_in_a_culture_that_writes_decimal_commas()
+    {
+        // The right axis (D from 0 to 1.15) has ticks 0.2, 0.4, …, which German would draw as 0,2, 0,4, ….
+        var invariant = _dir.File("invariant.png");
+        var german = _dir.File("german.png");
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            Frame1DRenderer.Render(ShiftedNormalsFrame(), invariant, 600, 450);
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            Frame1DRenderer.Render(ShiftedNormalsFrame(), german, 600, 450);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+        Assert.Equal(File.ReadAllBytes(invariant), File.ReadAllBytes(german));
     }
 
     [Fact]
