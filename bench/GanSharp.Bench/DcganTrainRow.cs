@@ -1,5 +1,5 @@
-using GanSharp.Models;
 using GanSharp.Gan;
+using GanSharp.Models;
 using GanSharp.Runtime;
 using static TorchSharp.torch;
 

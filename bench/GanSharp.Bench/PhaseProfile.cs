@@ -62,7 +62,7 @@ internal static class PhaseProfile
 
     private static double ThreadCpuMs()
     {
-        clock_gettime(ClockThreadCpuTime, out var t);
+        if (clock_gettime(ClockThreadCpuTime, out var t) != 0) throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed.");
         return t.Seconds * 1e3 + t.Nanoseconds / 1e6;
     }
 

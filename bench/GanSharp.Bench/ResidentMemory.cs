@@ -14,7 +14,7 @@ internal static class ResidentMemory
         foreach (var line in File.ReadLines("/proc/self/status"))
         {
             if (!line.StartsWith(key, StringComparison.Ordinal)) continue;
-            var kib = long.Parse(line[key.Length..].Trim().Split(' ')[0]);
+            var kib = long.Parse(line[key.Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
             return kib / 1024.0;
         }
         return double.NaN;

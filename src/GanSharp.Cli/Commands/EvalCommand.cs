@@ -1,7 +1,6 @@
 using System.CommandLine;
 using GanSharp.Distributions;
 using GanSharp.Evaluation;
-using GanSharp.Sampling;
 using GanSharp.Runs;
 using GanSharp.Runtime;
 using Spectre.Console;

@@ -59,10 +59,13 @@ public sealed class CheckpointStore
     {
         if (File.Exists(path)) return path;
         if (!System.IO.Directory.Exists(path)) throw new FileNotFoundException($"No checkpoint file or run folder at {path}.", path);
-        var latest = List(Path.Combine(path, FolderName)).LastOrDefault() ?? List(path).LastOrDefault();
+        var latest = Latest(List(Path.Combine(path, FolderName))) ?? Latest(List(path));
         return latest ?? throw new FileNotFoundException(
             $"The folder {path} holds no checkpoint (looked for {Prefix}*{CheckpointFile.Extension} in it and in its checkpoints folder).", path);
     }
+
+    /// <summary>The newest of <paramref name="checkpoints"/> (oldest first), or null.</summary>
+    public static string? Latest(IReadOnlyList<string> checkpoints) => checkpoints.Count == 0 ? null : checkpoints[^1];
 
     private static int IterationOf(string path)
     {

@@ -1,8 +1,8 @@
 using GanSharp.Data;
 using GanSharp.Distributions;
 using GanSharp.Metrics;
-using GanSharp.Theory;
 using GanSharp.Runtime;
+using GanSharp.Theory;
 using static TorchSharp.torch;
 
 namespace GanSharp.Evaluation;

@@ -25,6 +25,6 @@ public sealed record OptimizerOptions(
     {
         OptimizerKind.Adam => torch.optim.Adam(parameters, LearningRate, Beta1, Beta2),
         OptimizerKind.Sgd => torch.optim.SGD(parameters, LearningRate, Momentum),
-        _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "Unknown optimiser."),
+        _ => throw new InvalidOperationException($"Unknown optimiser {Kind}."),
     };
 }

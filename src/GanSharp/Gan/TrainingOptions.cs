@@ -32,7 +32,7 @@ public sealed record TrainingOptions(
     {
         LearningRateSchedule.Constant => 1.0,
         LearningRateSchedule.Linear => 1.0 - (double)iteration / Iterations,
-        _ => throw new ArgumentOutOfRangeException(nameof(Schedule), Schedule, "Unknown learning-rate schedule."),
+        _ => throw new InvalidOperationException($"Unknown learning-rate schedule {Schedule}."),
     };
 
     /// <summary>D's optimiser, with the default where none was given.</summary>

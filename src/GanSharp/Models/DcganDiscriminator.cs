@@ -6,7 +6,7 @@ namespace GanSharp.Models;
 
 /// <summary>
 /// DCGAN discriminator (Radford et al. 2016): strided convolutions, batch norm (not on the first layer) and LeakyReLU(0.2);
-/// returns the logit l(x) [m], D(x) = σ(l), as <see cref="Objectives.GanLosses"/> expects.
+/// returns the logit l(x) [m], D(x) = σ(l), as <see cref="Gan.GanLosses"/> expects.
 /// </summary>
 /// <remarks>
 /// For 64 pixels, F features: C × 64 × 64 → F × 32 × 32 → 2F × 16 × 16 → 4F × 8 × 8 → 8F × 4 × 4 → 1 × 1 × 1 → [m].

@@ -5,7 +5,6 @@ using GanSharp.Data;
 using GanSharp.Gan;
 using GanSharp.Metrics;
 using GanSharp.Runtime;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GanSharp.Runs;
@@ -145,7 +144,7 @@ public sealed class GanRun : IDisposable
                 $"Cannot resume {directory} with conflicting settings ({string.Join("; ", conflicts)}). " +
                 "Leave these options out to continue the run as it was, or start a new run in another folder.");
         EnsureValid(options);
-        var checkpoint = CheckpointStore.List(Path.Combine(directory, CheckpointStore.FolderName)).LastOrDefault();
+        var checkpoint = CheckpointStore.Latest(CheckpointStore.List(Path.Combine(directory, CheckpointStore.FolderName)));
         var data = RunData.Open(options, directory);
         GanRun? run = null;
         try

@@ -1,6 +1,5 @@
 using GanSharp.Gan;
 using GanSharp.Runtime;
-using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 

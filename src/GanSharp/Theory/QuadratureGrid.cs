@@ -48,11 +48,11 @@ public sealed class QuadratureGrid
         double hx = (xhi - xlo) / nx, hy = (yhi - ylo) / ny;
         var points = new double[2 * nx * ny];
         for (int j = 0; j < ny; j++)
-        for (int i = 0; i < nx; i++)
-        {
-            points[2 * (j * nx + i)] = xlo + (i + 0.5) * hx;
-            points[2 * (j * nx + i) + 1] = ylo + (j + 0.5) * hy;
-        }
+            for (int i = 0; i < nx; i++)
+            {
+                points[2 * (j * nx + i)] = xlo + (i + 0.5) * hx;
+                points[2 * (j * nx + i) + 1] = ylo + (j + 0.5) * hy;
+            }
         return new QuadratureGrid(points, 2, hx * hy);
     }
 

@@ -1,12 +1,10 @@
 using GanSharp.Checkpoints;
 using GanSharp.Data;
-using GanSharp.Models;
 using GanSharp.Gan;
+using GanSharp.Models;
 using GanSharp.Runs;
-using GanSharp.Runtime;
-using static TorchSharp.torch;
-
 using GanSharp.Tests.Runs;
+using static TorchSharp.torch;
 
 namespace GanSharp.Tests.Checkpoints;
 

@@ -2,18 +2,16 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using GanSharp.Cli.Commands;
 using GanSharp.Data;
+using GanSharp.Runs;
 using GanSharp.Tests.Data;
 using GanSharp.Tests.Evaluation;
-using GanSharp.Gan;
-using GanSharp.Runs;
-using GanSharp.Runtime;
 using SkiaSharp;
 using Spectre.Console;
 using static TorchSharp.torch;
 
 namespace GanSharp.Tests.Cli;
 
-public class EvalCommandTests : IDisposable
+public sealed class EvalCommandTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 

@@ -2,7 +2,7 @@ using Spectre.Console;
 
 namespace GanSharp.Tests.Cli;
 
-/// <summary>A plain, non-interactive console that writes to <paramref name="writer"/>, for running commands in-process.</summary>
+/// <summary>A plain, non-interactive console that writes to a text writer, for running commands in-process.</summary>
 internal static class TestConsole
 {
     public static IAnsiConsole Create(TextWriter writer)

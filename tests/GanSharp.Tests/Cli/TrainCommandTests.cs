@@ -1,14 +1,11 @@
 using System.CommandLine;
 using GanSharp.Cli.Commands;
-using GanSharp.Tests.Runs;
-using GanSharp.Gan;
 using GanSharp.Runs;
-using GanSharp.Runtime;
-using Spectre.Console;
+using GanSharp.Tests.Runs;
 
 namespace GanSharp.Tests.Cli;
 
-public class TrainCommandTests : IDisposable
+public sealed class TrainCommandTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 

@@ -1,8 +1,6 @@
 using GanSharp.Checkpoints;
 using GanSharp.Data;
-using GanSharp.Gan;
 using GanSharp.Runs;
-using GanSharp.Runtime;
 
 namespace GanSharp.Tests.Data;
 

@@ -1,16 +1,13 @@
 using System.Text.Json.Nodes;
-using GanSharp.Tests.Cli;
-using GanSharp.Gan;
-using GanSharp.Runs;
-using GanSharp.Runtime;
 using GanSharp.Distributions;
 using GanSharp.Evaluation;
+using GanSharp.Tests.Cli;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace GanSharp.Tests.Evaluation;
 
-public class PointEvaluationTests : IDisposable
+public sealed class PointEvaluationTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
     private readonly ITestOutputHelper _output;

@@ -1,8 +1,7 @@
 using GanSharp.Data;
 using GanSharp.Distributions;
-using GanSharp.Models;
 using GanSharp.Gan;
-using GanSharp.Runs;
+using GanSharp.Models;
 using GanSharp.Runtime;
 using static TorchSharp.torch;
 

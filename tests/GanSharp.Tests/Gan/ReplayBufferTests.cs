@@ -1,6 +1,4 @@
 using GanSharp.Gan;
-using GanSharp.Runs;
-using GanSharp.Runtime;
 using static TorchSharp.torch;
 
 namespace GanSharp.Tests.Gan;

@@ -1,7 +1,6 @@
 using GanSharp.Data;
-using GanSharp.Models;
 using GanSharp.Gan;
-using GanSharp.Runs;
+using GanSharp.Models;
 using GanSharp.Runtime;
 using static TorchSharp.torch;
 

@@ -5,7 +5,7 @@ using GanSharp.Runs;
 
 namespace GanSharp.Tests.Runs;
 
-public class PointRunTests : IDisposable
+public sealed class PointRunTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 

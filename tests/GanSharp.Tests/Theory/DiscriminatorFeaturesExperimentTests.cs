@@ -1,5 +1,4 @@
 using GanSharp.Tests.Data;
-using GanSharp.Theory;
 using GanSharp.Theory.Experiments;
 
 namespace GanSharp.Tests.Theory;

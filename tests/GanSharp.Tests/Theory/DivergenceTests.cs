@@ -1,5 +1,5 @@
-using GanSharp.Gan;
 using GanSharp.Distributions;
+using GanSharp.Gan;
 using GanSharp.Theory;
 using TorchSharp;
 using static TorchSharp.torch;

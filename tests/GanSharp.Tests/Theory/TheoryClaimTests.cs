@@ -1,4 +1,3 @@
-using GanSharp.Theory;
 using GanSharp.Theory.Experiments;
 
 namespace GanSharp.Tests.Theory;

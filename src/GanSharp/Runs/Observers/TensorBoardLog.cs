@@ -1,4 +1,3 @@
-using GanSharp.Gan;
 using TorchSharp;
 using TorchSharp.Modules;
 

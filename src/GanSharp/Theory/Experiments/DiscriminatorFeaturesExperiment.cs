@@ -2,7 +2,6 @@ using GanSharp.Data;
 using GanSharp.Distributions;
 using GanSharp.Evaluation;
 using GanSharp.Models;
-using GanSharp.Gan;
 using GanSharp.Runs;
 using GanSharp.Runtime;
 using static TorchSharp.torch;

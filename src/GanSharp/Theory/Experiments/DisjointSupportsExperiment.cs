@@ -1,8 +1,6 @@
 using GanSharp.Distributions;
-using GanSharp.Models;
 using GanSharp.Gan;
-using TorchSharp;
-using TorchSharp.Modules;
+using GanSharp.Models;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 

@@ -1,7 +1,7 @@
-using GanSharp.Gan;
-using GanSharp.Runs;
 using GanSharp.Distributions;
+using GanSharp.Gan;
 using GanSharp.Models;
+using GanSharp.Runs;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,9 +1,6 @@
 using GanSharp.Distributions;
 using GanSharp.Models;
-using GanSharp.Gan;
-using GanSharp.Runs;
 using GanSharp.Runtime;
-using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 

@@ -1,5 +1,5 @@
-using GanSharp.Gan;
 using GanSharp.Distributions;
+using GanSharp.Gan;
 using static TorchSharp.torch;
 
 namespace GanSharp.Theory.Experiments;

@@ -1,5 +1,4 @@
 using GanSharp.Distributions;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GanSharp.Theory.Experiments;

@@ -1,8 +1,7 @@
 using GanSharp.Distributions;
-using GanSharp.Models;
 using GanSharp.Gan;
+using GanSharp.Models;
 using GanSharp.Runs;
-using GanSharp.Runtime;
 
 namespace GanSharp.Theory.Experiments;
 
@@ -40,24 +39,24 @@ public sealed class ModeCollapseExperiment : TheoryExperiment
         var figure = new TheoryFigure("Modes captured per run (points offset per variant)", "seed", "modes captured / total");
         int total = targets.Length * variants.Length * seeds.Length, done = 0, figureSeries = 0;
         foreach (var target in targets)
-        foreach (var (name, objective, replay) in variants)
-        {
-            var reports = new List<Metrics.ModeReport>();
-            foreach (var seed in seeds)
+            foreach (var (name, objective, replay) in variants)
             {
-                using var run = TheoryRuns.Toy(RunData.Points(target), iterations, context.Seed + seed, shape, objective, batchSize: context.Size(128, 256), replay: replay);
-                TheoryRuns.TrainAndAverageValue(run);
-                var r = TheoryRuns.ScoreModes(run, target);
-                reports.Add(r);
-                table.Add(target.Name, name, seed, $"{r.ModesCaptured}/{r.ModesTotal}", r.HighQualityFraction, r.ReverseKl);
-                context.Report((double)++done / total);
+                var reports = new List<Metrics.ModeReport>();
+                foreach (var seed in seeds)
+                {
+                    using var run = TheoryRuns.Toy(RunData.Points(target), iterations, context.Seed + seed, shape, objective, batchSize: context.Size(128, 256), replay: replay);
+                    TheoryRuns.TrainAndAverageValue(run);
+                    var r = TheoryRuns.ScoreModes(run, target);
+                    reports.Add(r);
+                    table.Add(target.Name, name, seed, $"{r.ModesCaptured}/{r.ModesTotal}", r.HighQualityFraction, r.ReverseKl);
+                    context.Report((double)++done / total);
+                }
+                double modes = reports.Average(r => r.ModesCaptured);
+                means[(target.Name, name)] = modes / reports[0].ModesTotal;
+                summary.Add(target.Name, name, modes, reports.Average(r => r.HighQualityFraction), reports.Where(r => r.ReverseKl is not null).Select(r => r.ReverseKl!.Value).DefaultIfEmpty(double.NaN).Average());
+                figure.Points($"{target.Name}, {name}", seeds.Select(s => s + 0.1 * figureSeries).ToArray(), reports.Select(r => (double)r.ModesCaptured / r.ModesTotal).ToArray(), 9);
+                figureSeries++;
             }
-            double modes = reports.Average(r => r.ModesCaptured);
-            means[(target.Name, name)] = modes / reports[0].ModesTotal;
-            summary.Add(target.Name, name, modes, reports.Average(r => r.HighQualityFraction), reports.Where(r => r.ReverseKl is not null).Select(r => r.ReverseKl!.Value).DefaultIfEmpty(double.NaN).Average());
-            figure.Points($"{target.Name}, {name}", seeds.Select(s => s + 0.1 * figureSeries).ToArray(), reports.Select(r => (double)r.ModesCaptured / r.ModesTotal).ToArray(), 9);
-            figureSeries++;
-        }
         var (path, relative) = context.Figure("08-mode-collapse.png");
         figure.YRange(0, 1.3).Save(path);
 

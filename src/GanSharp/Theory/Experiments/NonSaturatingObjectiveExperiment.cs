@@ -1,9 +1,6 @@
-using GanSharp.Gan;
 using GanSharp.Distributions;
-using TorchSharp;
-using TorchSharp.Modules;
+using GanSharp.Gan;
 using static TorchSharp.torch;
-using static TorchSharp.torch.nn;
 
 namespace GanSharp.Theory.Experiments;
 

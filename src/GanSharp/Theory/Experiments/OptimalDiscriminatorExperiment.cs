@@ -1,5 +1,5 @@
-using GanSharp.Gan;
 using GanSharp.Distributions;
+using GanSharp.Gan;
 using GanSharp.Models;
 using static TorchSharp.torch;
 

@@ -1,8 +1,8 @@
-using GanSharp.Runs;
 using GanSharp.Data;
 using GanSharp.Distributions;
 using GanSharp.Evaluation;
 using GanSharp.Models;
+using GanSharp.Runs;
 
 namespace GanSharp.Theory.Experiments;
 

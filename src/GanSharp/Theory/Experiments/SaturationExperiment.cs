@@ -1,7 +1,6 @@
 using GanSharp.Distributions;
-using GanSharp.Models;
 using GanSharp.Gan;
-using TorchSharp;
+using GanSharp.Models;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;

@@ -3,7 +3,7 @@ using ScottPlot;
 namespace GanSharp.Theory.Experiments;
 
 /// <summary>A small line/point chart for the theory report, drawn with ScottPlot and saved as PNG.</summary>
-public sealed class TheoryFigure
+public sealed class TheoryFigure : IDisposable
 {
     /// <summary>Width of a saved figure in pixels.</summary>
     public const int Width = 720;
@@ -70,12 +70,16 @@ public sealed class TheoryFigure
         return this;
     }
 
-    /// <summary>Saves the chart as PNG at <paramref name="path"/>.</summary>
+    /// <summary>Saves the chart as PNG at <paramref name="path"/> (tick labels in the invariant culture) and releases the chart.</summary>
     public void Save(string path)
     {
         _plot.ShowLegend(_legend);
-        _plot.SavePng(path, Width, Height);
+        Visualization.PlotStyle.InvariantCulture(() => _plot.SavePng(path, Width, Height));
+        Dispose();
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _plot.Dispose();
 
     private Color NextColor() => new ScottPlot.Palettes.Category10().GetColor(_series++);
 }

@@ -13,21 +13,21 @@ public static class TheoryReportWriter
         var md = new StringBuilder();
         md.AppendLine("# GanSharp theory lab");
         md.AppendLine();
-        md.AppendLine($"Each section turns one claim of GAN theory into a measurement. {(quick ? "Quick (small) versions." : "Full versions.")}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Each section turns one claim of GAN theory into a measurement. {(quick ? "Quick (small) versions." : "Full versions.")}");
         if (command is not null) md.AppendLine().AppendLine("Made by:").AppendLine().AppendLine("```").AppendLine(command).AppendLine("```");
         md.AppendLine();
         md.AppendLine("| # | claim | holds | time (s) |");
         md.AppendLine("|---|---|---|---|");
         foreach (var r in results)
-            md.AppendLine($"| {r.Number} | [{r.Title}](#{r.Number}-{Anchor(r.Title)}) | {HoldsText(r.Holds)} | {r.Seconds.ToString("F1", CultureInfo.InvariantCulture)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Number} | [{r.Title}](#{r.Number}-{Anchor(r.Title)}) | {HoldsText(r.Holds)} | {r.Seconds.ToString("F1", CultureInfo.InvariantCulture)} |");
         foreach (var r in results)
         {
             md.AppendLine();
-            md.AppendLine($"## {r.Number}. {r.Title}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"## {r.Number}. {r.Title}");
             md.AppendLine();
-            md.AppendLine($"**Claim.** {r.Claim}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"**Claim.** {r.Claim}");
             md.AppendLine();
-            md.AppendLine($"**What was run.** {r.WhatWasRun}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"**What was run.** {r.WhatWasRun}");
             foreach (var table in r.Tables)
             {
                 md.AppendLine();
@@ -41,15 +41,15 @@ public static class TheoryReportWriter
                 md.AppendLine("| check | measured | expected | holds |");
                 md.AppendLine("|---|---|---|---|");
                 foreach (var c in r.Checks)
-                    md.AppendLine($"| {Cell(c.Description)} | {TheoryTable.Format(c.Measured)} | {c.Relation} | {HoldsText(c.Holds)} |");
+                    md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(c.Description)} | {TheoryTable.Format(c.Measured)} | {c.Relation} | {HoldsText(c.Holds)} |");
             }
             foreach (var figure in r.Figures)
             {
                 md.AppendLine();
-                md.AppendLine($"![{r.Title}]({figure})");
+                md.AppendLine(CultureInfo.InvariantCulture, $"![{r.Title}]({figure})");
             }
             md.AppendLine();
-            md.AppendLine($"**Verdict ({HoldsText(r.Holds)}).** {r.Verdict}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"**Verdict ({HoldsText(r.Holds)}).** {r.Verdict}");
         }
         File.WriteAllText(path, md.ToString());
     }

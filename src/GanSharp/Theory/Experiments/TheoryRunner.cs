@@ -1,5 +1,4 @@
-using GanSharp.Theory.Experiments;
-
+using System.Globalization;
 namespace GanSharp.Theory.Experiments;
 
 /// <summary>Runs the theory experiments in order and writes <c>report.md</c> and <c>theory.json</c>.</summary>
@@ -31,7 +30,7 @@ public sealed class TheoryRunner
         var chosen = new List<ITheoryExperiment>();
         foreach (var name in only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var match = all.FirstOrDefault(e => e.Id.Equals(name, StringComparison.OrdinalIgnoreCase) || e.Number.ToString() == name)
+            var match = all.FirstOrDefault(e => e.Id.Equals(name, StringComparison.OrdinalIgnoreCase) || e.Number.ToString(CultureInfo.InvariantCulture) == name)
                 ?? throw new ArgumentException($"Unknown theory experiment '{name}'. Known: {string.Join(", ", all.Select(e => $"{e.Number} ({e.Id})"))}.");
             if (!chosen.Contains(match)) chosen.Add(match);
         }

@@ -1,7 +1,7 @@
-using GanSharp.Gan;
-using GanSharp.Runs;
 using GanSharp.Distributions;
+using GanSharp.Gan;
 using GanSharp.Models;
+using GanSharp.Runs;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -38,23 +38,23 @@ public sealed class WarmStartExperiment : TheoryExperiment
         var coldJsd = new List<double>();
         int total = seeds.Length * 2, done = 0;
         foreach (var seed in seeds)
-        foreach (var reinitialise in new[] { false, true })
-        {
-            using var gan = TheoryRuns.Toy(RunData.Points(ring), iterations, context.Seed + seed, shape, discriminatorSteps: k, batchSize: context.Size(128, 256));
-            using var reset = reinitialise ? new DiscriminatorReset(gan) : null;
-            double value = TheoryRuns.TrainAndAverageValue(gan);
-            var r = TheoryRuns.ScoreModes(gan, ring);
-            using var random = new torch.Generator((ulong)(1000 + seed));
-            using var fresh = DiscriminatorFitting.NewDiscriminator(2, new MlpOptions(2, 64), context.Seed + seed);
-            DiscriminatorFitting.Fit(fresh, m => ring.Sample(m, random), m => gan.Trainer.Sample(m, random), fit);
-            using var real = ring.Sample(10000, random);
-            using var fake = gan.Trainer.Sample(10000, random);
-            var jsd = DiscriminatorFitting.JensenShannonLowerBound(fresh, real, fake);
-            (reinitialise ? coldModes : warmModes).Add((double)r.ModesCaptured / r.ModesTotal);
-            (reinitialise ? coldJsd : warmJsd).Add(jsd.Value);
-            table.Add(reinitialise ? "re-initialised each iteration" : "warm (kept)", seed, OptimalDiscriminator.JensenShannonFromValue(value), jsd.ToString(), $"{r.ModesCaptured}/{r.ModesTotal}", r.HighQualityFraction, r.ReverseKl);
-            context.Report((double)++done / total);
-        }
+            foreach (var reinitialise in new[] { false, true })
+            {
+                using var gan = TheoryRuns.Toy(RunData.Points(ring), iterations, context.Seed + seed, shape, discriminatorSteps: k, batchSize: context.Size(128, 256));
+                using var reset = reinitialise ? new DiscriminatorReset(gan) : null;
+                double value = TheoryRuns.TrainAndAverageValue(gan);
+                var r = TheoryRuns.ScoreModes(gan, ring);
+                using var random = new torch.Generator((ulong)(1000 + seed));
+                using var fresh = DiscriminatorFitting.NewDiscriminator(2, new MlpOptions(2, 64), context.Seed + seed);
+                DiscriminatorFitting.Fit(fresh, m => ring.Sample(m, random), m => gan.Trainer.Sample(m, random), fit);
+                using var real = ring.Sample(10000, random);
+                using var fake = gan.Trainer.Sample(10000, random);
+                var jsd = DiscriminatorFitting.JensenShannonLowerBound(fresh, real, fake);
+                (reinitialise ? coldModes : warmModes).Add((double)r.ModesCaptured / r.ModesTotal);
+                (reinitialise ? coldJsd : warmJsd).Add(jsd.Value);
+                table.Add(reinitialise ? "re-initialised each iteration" : "warm (kept)", seed, OptimalDiscriminator.JensenShannonFromValue(value), jsd.ToString(), $"{r.ModesCaptured}/{r.ModesTotal}", r.HighQualityFraction, r.ReverseKl);
+                context.Report((double)++done / total);
+            }
         var (path, relative) = context.Figure("11-warm-start.png");
         new TheoryFigure("Final G: warm vs re-initialised D", "seed", "value")
             .Points("modes captured (fraction), warm D", seeds.Select(s => (double)s).ToArray(), warmModes, 9)
