@@ -9,7 +9,7 @@ internal sealed class DcganSampleRow : IBenchRow
 {
     private const int Batch = 256;
     private readonly DcganGenerator _generator;
-    private readonly Generator _noise = new(3);
+    private readonly RandomStream _noise = new(3);
 
     public DcganSampleRow()
     {

@@ -83,7 +83,7 @@ internal static class EvalCommand
                     checkpointPath = result.GetValue(samples);
                 }
                 using var loaded = result.GetValue(checkpoint) is { } checkpointOrRun ? GeneratorCheckpoint.Load(checkpointOrRun) : null;
-                using var noise = new Generator((ulong)RandomStreams.Seed(seedValue, RandomStreams.Noise));
+                using var noise = new RandomStream((ulong)RandomStreams.Seed(seedValue, RandomStreams.Noise));
                 if (loaded is not null)
                 {
                     generate = loaded.EvaluationSampler(noise);

@@ -6,14 +6,14 @@ namespace GanSharp.Data;
 /// <summary>Fresh samples from a target distribution for every minibatch (the toy setting: infinite data).</summary>
 public sealed class DistributionBatchSource : IBatchSource
 {
-    private readonly Generator _generator;
+    private readonly RandomStream _generator;
 
     /// <param name="distribution">The target P_data.</param>
     /// <param name="seed">Seed of this source's own random stream.</param>
     public DistributionBatchSource(ITargetDistribution distribution, long seed)
     {
         Distribution = distribution;
-        _generator = new Generator((ulong)seed);
+        _generator = new RandomStream((ulong)seed);
     }
 
     /// <summary>The target distribution.</summary>

@@ -9,7 +9,7 @@ namespace GanSharp.Data;
 public sealed class ImageBatchSource : IBatchSource
 {
     private readonly Tensor _images;
-    private readonly Generator _generator;
+    private readonly RandomStream _generator;
     private long[]? _permutation;
 
     /// <param name="images">[N, C, H, W] float32 (not owned: the caller disposes it).</param>
@@ -19,7 +19,7 @@ public sealed class ImageBatchSource : IBatchSource
         if (images.dim() != 4) throw new ArgumentException($"Images must be [N, C, H, W] (got [{string.Join(", ", images.shape)}]).", nameof(images));
         if (images.shape[0] < 1) throw new ArgumentException("The image set is empty.", nameof(images));
         _images = images;
-        _generator = new Generator((ulong)seed);
+        _generator = new RandomStream((ulong)seed);
     }
 
     /// <summary>N, the number of images.</summary>

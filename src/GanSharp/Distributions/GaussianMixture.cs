@@ -53,14 +53,14 @@ public sealed class GaussianMixture : ITargetDistribution
     public int ComponentCount => _means.Length;
 
     /// <inheritdoc />
-    public Tensor Sample(long n, Generator generator)
+    public Tensor Sample(long n, RandomStream stream)
     {
         using var scope = NewDisposeScope();
         var weights = tensor(_weights, dtype: float64);
-        var component = multinomial(weights, n, replacement: true, generator: generator);          // [n]
+        var component = multinomial(weights, n, replacement: true, generator: stream);          // [n]
         var means = tensor(_means.SelectMany(m => m).ToArray(), new long[] { ComponentCount, Dimension }, dtype: float64);
         var stds = tensor(_stddevs, dtype: float64);
-        var noise = randn(new long[] { n, Dimension }, dtype: float64, generator: generator);      // [n, d]
+        var noise = randn(new long[] { n, Dimension }, dtype: float64, generator: stream);      // [n, d]
         var x = means.index_select(0, component) + noise * stds.index_select(0, component).unsqueeze(1);
         return x.to_type(float32).MoveToOuterDisposeScope();
     }

@@ -15,7 +15,7 @@ public interface ITargetDistribution
     bool HasDensity { get; }
 
     /// <summary>Draws <paramref name="n"/> samples, shape [n, d], float32, on the CPU.</summary>
-    Tensor Sample(long n, Generator generator);
+    Tensor Sample(long n, RandomStream stream);
 
     /// <summary>log p(x) for each row of <paramref name="x"/> ([n, d]); shape [n], in x's floating dtype.</summary>
     /// <exception cref="InvalidOperationException">The distribution has no known density.</exception>

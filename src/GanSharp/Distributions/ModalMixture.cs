@@ -35,7 +35,7 @@ public sealed class ModalMixture : IModalDistribution
     public double ModeStddev { get; }
 
     /// <inheritdoc />
-    public Tensor Sample(long n, Generator generator) => _mixture.Sample(n, generator);
+    public Tensor Sample(long n, RandomStream stream) => _mixture.Sample(n, stream);
 
     /// <inheritdoc />
     public Tensor LogDensity(Tensor x) => _mixture.LogDensity(x);

@@ -37,10 +37,10 @@ public sealed class PointCloud : ITargetDistribution
     public Tensor ToTensor() => tensor(_values, new long[] { Count, Dimension });
 
     /// <inheritdoc />
-    public Tensor Sample(long n, Generator generator)
+    public Tensor Sample(long n, RandomStream stream)
     {
         using var scope = NewDisposeScope();
-        var index = randint(0, Count, new long[] { n }, dtype: int64, generator: generator);
+        var index = randint(0, Count, new long[] { n }, dtype: int64, generator: stream);
         return ToTensor().index_select(0, index).MoveToOuterDisposeScope();
     }
 

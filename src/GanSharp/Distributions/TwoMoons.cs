@@ -45,15 +45,15 @@ public sealed class TwoMoons : ITargetDistribution
         : (Scale * (1 - Math.Cos(t) - Offset[0]), Scale * (0.5 - Math.Sin(t) - Offset[1]));
 
     /// <inheritdoc />
-    public Tensor Sample(long n, Generator generator)
+    public Tensor Sample(long n, RandomStream stream)
     {
         using var scope = NewDisposeScope();
-        var moon = randint(0, 2, new long[] { n }, dtype: float64, generator: generator);      // [n], 0 or 1
-        var t = rand(new long[] { n }, dtype: float64, generator: generator) * Math.PI;       // [n]
+        var moon = randint(0, 2, new long[] { n }, dtype: float64, generator: stream);      // [n], 0 or 1
+        var t = rand(new long[] { n }, dtype: float64, generator: stream) * Math.PI;       // [n]
         var upper = stack(new[] { t.cos() - Offset[0], t.sin() - Offset[1] }, 1);           // [n, 2]
         var lower = stack(new[] { 1 - t.cos() - Offset[0], 0.5 - t.sin() - Offset[1] }, 1);
         var centre = Scale * where(moon.unsqueeze(1) == 0, upper, lower);
-        var x = centre + Noise * randn(new long[] { n, 2 }, dtype: float64, generator: generator);
+        var x = centre + Noise * randn(new long[] { n, 2 }, dtype: float64, generator: stream);
         return x.to_type(float32).MoveToOuterDisposeScope();
     }
 

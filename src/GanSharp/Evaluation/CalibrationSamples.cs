@@ -6,12 +6,12 @@ namespace GanSharp.Evaluation;
 public static class CalibrationSamples
 {
     /// <summary>Pure noise: every pixel N(0, 1), clamped to [−1, 1]. Shape [count, ...imageShape].</summary>
-    public static Tensor Noise(int count, long[] imageShape, Generator generator)
+    public static Tensor Noise(int count, long[] imageShape, RandomStream stream)
     {
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "At least one sample is needed.");
         using var scope = NewDisposeScope();
         var shape = new long[] { count }.Concat(imageShape).ToArray();
-        return randn(shape, generator: generator).clamp_(-1, 1).MoveToOuterDisposeScope();
+        return randn(shape, generator: stream).clamp_(-1, 1).MoveToOuterDisposeScope();
     }
 
     /// <summary>Total mode collapse: one real image ([1, ...]) repeated <paramref name="count"/> times.</summary>

@@ -67,7 +67,7 @@ public sealed class EvaluationData : IDisposable
         long n = all.Count;
         long heldOut = Math.Max(1, (long)Math.Round(n * HeldOutShare));
         if (n - heldOut < 2) throw new ArgumentException($"{name} has only {n} images; evaluation needs more.", nameof(all));
-        using var draw = new Generator((ulong)Runtime.RandomStreams.Seed(seed, Runtime.RandomStreams.Data));
+        using var draw = new RandomStream((ulong)Runtime.RandomStreams.Seed(seed, Runtime.RandomStreams.Data));
         var order = randperm(n, generator: draw).data<long>().ToArray();
         var test = Subset(all, order.Take((int)heldOut).ToArray(), $"{name} (held-out {heldOut})");
         var train = Subset(all, order.Skip((int)heldOut).ToArray(), $"{name} (rest {n - heldOut})");

@@ -97,7 +97,7 @@ public sealed class Evaluator : IDisposable
     /// <param name="count">Samples in the noise and repeated rows.</param>
     public IReadOnlyList<EvaluationRow> Calibrate(Tensor heldOut, int count)
     {
-        using var noiseStream = new Generator((ulong)Runtime.RandomStreams.Seed(Options.Seed, Runtime.RandomStreams.Preview));
+        using var noiseStream = new RandomStream((ulong)Runtime.RandomStreams.Seed(Options.Seed, Runtime.RandomStreams.Preview));
         using var noise = CalibrationSamples.Noise(count, _firstReferenceImage.shape.Skip(1).ToArray(), noiseStream);
         using var repeated = CalibrationSamples.Repeated(_firstReferenceImage, count);
         return new[] { Score("real", heldOut), Score("noise", noise), Score("repeated", repeated) };

@@ -30,7 +30,7 @@ public sealed class FdMonitor : IDisposable
             throw new ArgumentException($"FD during training needs {sampleCount} training images for its reference; the data has {trainImages.shape[0]}.", nameof(trainImages));
         _sampleCount = sampleCount;
         _noiseSeed = RandomStreams.Seed(seed, RandomStreams.Preview);
-        using var draw = new Generator((ulong)RandomStreams.Seed(seed, RandomStreams.Data));
+        using var draw = new RandomStream((ulong)RandomStreams.Seed(seed, RandomStreams.Data));
         using var index = randperm(trainImages.shape[0], generator: draw).narrow(0, 0, sampleCount);
         using var reference = trainImages.index_select(0, index);
         _evaluator = new Evaluator(classifier.Classifier, reference, options);
@@ -50,9 +50,9 @@ public sealed class FdMonitor : IDisposable
     /// FD of <paramref name="sampleBatch"/>'s samples at <paramref name="iteration"/>; <c>IsBest</c> when it is lower than
     /// every earlier measurement. <paramref name="sampleBatch"/> receives a noise stream that restarts at the same seed each call.
     /// </summary>
-    public (double Fd, bool IsBest) Measure(int iteration, Func<long, Generator, Tensor> sampleBatch)
+    public (double Fd, bool IsBest) Measure(int iteration, Func<long, RandomStream, Tensor> sampleBatch)
     {
-        using var noise = new Generator((ulong)_noiseSeed);
+        using var noise = new RandomStream((ulong)_noiseSeed);
         using var samples = GeneratorSamples.Draw(m => sampleBatch(m, noise), _sampleCount);
         double fd = _evaluator.FrechetDistanceOf(samples);
         bool isBest = BestFd is not { } best || fd < best;

@@ -32,7 +32,7 @@ public static class FeatureClassifierTrainer
         // Same weights whichever command trains it (the cache key does not hold the thread count, which changes the rounding).
         Runtime.ThreadPolicy.ApplyFor(new nn.Module[] { classifier }, options.BatchSize);
         using var optimizer = optim.Adam(classifier.parameters(), options.LearningRate);
-        using var shuffle = new Generator((ulong)RandomStreams.Seed(options.Seed, RandomStreams.Data));
+        using var shuffle = new RandomStream((ulong)RandomStreams.Seed(options.Seed, RandomStreams.Data));
         classifier.train();
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {

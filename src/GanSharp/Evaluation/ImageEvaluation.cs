@@ -34,7 +34,7 @@ public static class ImageEvaluation
             throw new ArgumentException($"The held-out set has only {testImages.shape[0]} images; the real calibration row needs more.", nameof(testImages));
 
         progress?.Invoke($"embedding {n} reference images");
-        using var draw = new Generator((ulong)RandomStreams.Seed(options.Seed, RandomStreams.Data));
+        using var draw = new RandomStream((ulong)RandomStreams.Seed(options.Seed, RandomStreams.Data));
         using var referenceIndex = randperm(trainImages.shape[0], generator: draw).narrow(0, 0, n);
         using var reference = trainImages.index_select(0, referenceIndex);
         using var heldOut = testImages.narrow(0, 0, heldOutCount);

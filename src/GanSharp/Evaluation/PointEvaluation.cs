@@ -38,7 +38,7 @@ public static class PointEvaluation
             throw new ArgumentException($"The points have {points.shape[1]} coordinate(s) but the target '{target.Name}' has {target.Dimension}.", nameof(points));
         int n = (int)points.shape[0];
         using var scope = NewDisposeScope();
-        using var random = new Generator((ulong)RandomStreams.Seed(seed, RandomStreams.Data));
+        using var random = new RandomStream((ulong)RandomStreams.Seed(seed, RandomStreams.Data));
         var real = target.Sample(n, random);
         var collapsed = Collapsed(target, real, random);
         var rows = new[] { ("model", points.to_type(float32).cpu()), ("real", real), ("collapsed", collapsed) }
@@ -55,7 +55,7 @@ public static class PointEvaluation
     }
 
     /// <summary>Every point at the first mode (σ-wide, as one mode of the target), or exactly at the real sample's mean for a target without modes.</summary>
-    private static Tensor Collapsed(ITargetDistribution target, Tensor real, Generator random)
+    private static Tensor Collapsed(ITargetDistribution target, Tensor real, RandomStream random)
     {
         long n = real.shape[0];
         if (target is IModalDistribution modal)
@@ -66,7 +66,7 @@ public static class PointEvaluation
         return real.mean(new long[] { 0 }, keepdim: true).expand(n, target.Dimension).contiguous();
     }
 
-    private static PointEvaluationRow Score(string name, Tensor points, ITargetDistribution target, Tensor real, Generator random, int draws)
+    private static PointEvaluationRow Score(string name, Tensor points, ITargetDistribution target, Tensor real, RandomStream random, int draws)
     {
         int n = (int)points.shape[0];
         ModeReport? modes = target is IModalDistribution modal ? ModeMetrics.Compute(points, modal) : null;

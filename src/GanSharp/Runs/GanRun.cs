@@ -108,23 +108,12 @@ public sealed class GanRun : IDisposable
         bool holdsRun = RunFolder.HoldsRun(directory);
         if (holdsRun && !replace)
             throw new IOException($"{directory} already holds a run: continue it with --resume {directory}, replace it with --force, or choose another output folder.");
-        var data = RunData.Open(options, directory);
-        GanRun? run = null;
-        try
-        {
-            run = new GanRun(options, data, directory, chooseThreads);
-            if (holdsRun) RunFolder.DeleteOutputs(directory);
-            System.IO.Directory.CreateDirectory(directory);
-            run.AttachObservers(environment ?? RunEnvironment.Default());
-            AtomicFile.WriteAllText(Path.Combine(directory, ConfigFileName), run.Options.ToJson());
-            return run;
-        }
-        catch
-        {
-            if (run is not null) run.Dispose();
-            else data.Dispose();
-            throw;
-        }
+        return Open(options, directory, environment, chooseThreads,
+            beforeObservers: _ =>
+            {
+                if (holdsRun) RunFolder.DeleteOutputs(directory);
+            },
+            afterObservers: null);
     }
 
     /// <summary>
@@ -145,13 +134,26 @@ public sealed class GanRun : IDisposable
                 "Leave these options out to continue the run as it was, or start a new run in another folder.");
         EnsureValid(options);
         var checkpoint = CheckpointStore.Latest(CheckpointStore.List(Path.Combine(directory, CheckpointStore.FolderName)));
+        return Open(options, directory, environment, chooseThreads: false, beforeObservers: null,
+            afterObservers: run =>
+            {
+                if (checkpoint is not null) run.RestoreFrom(checkpoint);
+            });
+    }
+
+    /// <summary>Opens the data, builds the run and its observers, and writes config.json; on failure, releases what it opened.</summary>
+    private static GanRun Open(RunOptions options, string directory, RunEnvironment? environment, bool chooseThreads,
+        Action<GanRun>? beforeObservers, Action<GanRun>? afterObservers)
+    {
         var data = RunData.Open(options, directory);
         GanRun? run = null;
         try
         {
-            run = new GanRun(options, data, directory, chooseThreads: false);
+            run = new GanRun(options, data, directory, chooseThreads);
+            beforeObservers?.Invoke(run);
+            System.IO.Directory.CreateDirectory(directory);
             run.AttachObservers(environment ?? RunEnvironment.Default());
-            if (checkpoint is not null) run.RestoreFrom(checkpoint);
+            afterObservers?.Invoke(run);
             AtomicFile.WriteAllText(Path.Combine(directory, ConfigFileName), run.Options.ToJson());
             return run;
         }

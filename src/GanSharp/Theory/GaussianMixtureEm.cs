@@ -24,7 +24,7 @@ public static class GaussianMixtureEm
     public const double VarianceFloor = 1e-6;
 
     /// <summary>Fits K components to <paramref name="samples"/> ([n, d]) with <paramref name="iterations"/> EM steps.</summary>
-    public static EmFit Fit(Tensor samples, int components, int iterations, Generator generator)
+    public static EmFit Fit(Tensor samples, int components, int iterations, RandomStream stream)
     {
         if (samples.dim() != 2 || samples.shape[0] < components) throw new ArgumentException($"EM needs samples of shape [n ≥ K, d] (got [{string.Join(", ", samples.shape)}], K = {components}).", nameof(samples));
         if (components < 1) throw new ArgumentException("EM needs at least one component.", nameof(components));
@@ -33,7 +33,7 @@ public static class GaussianMixtureEm
         var x = samples.to_type(float64).cpu();                                           // [n, d]
         long n = x.shape[0];
         int d = (int)x.shape[1];
-        var means = SeedMeans(x, components, generator);                                  // [K, d]
+        var means = SeedMeans(x, components, stream);                                  // [K, d]
         var variances = full(new long[] { components }, x.var(0L).mean().item<double>(), dtype: float64);  // [K]
         var weights = full(new long[] { components }, 1.0 / components, dtype: float64);                 // [K]
 
@@ -57,13 +57,13 @@ public static class GaussianMixtureEm
     }
 
     /// <summary>k-means++: the first mean is a random sample, each next one a sample drawn with probability ∝ its squared distance to the nearest mean so far.</summary>
-    private static Tensor SeedMeans(Tensor x, int components, Generator generator)
+    private static Tensor SeedMeans(Tensor x, int components, RandomStream stream)
     {
-        var chosen = new List<Tensor> { x[randint(0, x.shape[0], new long[] { 1 }, dtype: int64, generator: generator)] };
+        var chosen = new List<Tensor> { x[randint(0, x.shape[0], new long[] { 1 }, dtype: int64, generator: stream)] };
         for (int k = 1; k < components; k++)
         {
             var nearest = cdist(x, cat(chosen, 0)).min(1).values.pow(2);                 // [n]
-            var index = multinomial(nearest + 1e-300, 1, generator: generator);
+            var index = multinomial(nearest + 1e-300, 1, generator: stream);
             chosen.Add(x.index_select(0, index));
         }
         return cat(chosen, 0);

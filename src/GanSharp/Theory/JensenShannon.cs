@@ -31,11 +31,11 @@ public static class JensenShannon
     /// JSD(P‖Q) ≈ ½ mean_{x~P}[log 2 − softplus(log q − log p)] + ½ mean_{y~Q}[log 2 − softplus(log p − log q)],
     /// n draws from each, with its standard error.
     /// </summary>
-    public static Estimate MonteCarlo(ITargetDistribution p, ITargetDistribution q, int n, Generator generator)
+    public static Estimate MonteCarlo(ITargetDistribution p, ITargetDistribution q, int n, RandomStream stream)
     {
         using var scope = NewDisposeScope();
-        var x = p.Sample(n, generator).to_type(float64);
-        var y = q.Sample(n, generator).to_type(float64);
+        var x = p.Sample(n, stream).to_type(float64);
+        var y = q.Sample(n, stream).to_type(float64);
         var fromP = (Math.Log(2) - functional.softplus(q.LogDensity(x) - p.LogDensity(x))).data<double>().ToArray();
         var fromQ = (Math.Log(2) - functional.softplus(p.LogDensity(y) - q.LogDensity(y))).data<double>().ToArray();
         var a = Estimate.OfMean(fromP);

@@ -40,11 +40,11 @@ public sealed class KernelDensityEstimate : ITargetDistribution
     public double Bandwidth { get; }
 
     /// <inheritdoc />
-    public Tensor Sample(long n, Generator generator)
+    public Tensor Sample(long n, RandomStream stream)
     {
         using var scope = NewDisposeScope();
-        var index = randint(0, _centres.shape[0], new long[] { n }, dtype: int64, generator: generator);
-        var noise = randn(new long[] { n, Dimension }, dtype: float64, generator: generator) * Bandwidth;
+        var index = randint(0, _centres.shape[0], new long[] { n }, dtype: int64, generator: stream);
+        var noise = randn(new long[] { n, Dimension }, dtype: float64, generator: stream) * Bandwidth;
         return (_centres.index_select(0, index) + noise).to_type(float32).MoveToOuterDisposeScope();
     }
 

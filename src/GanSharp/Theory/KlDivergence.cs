@@ -25,10 +25,10 @@ public static class KlDivergence
     }
 
     /// <summary>KL(P‖Q) ≈ (1/n) Σ_i [log p(x_i) − log q(x_i)], x_i ~ P, with its standard error.</summary>
-    public static Estimate MonteCarlo(ITargetDistribution p, ITargetDistribution q, int n, Generator generator)
+    public static Estimate MonteCarlo(ITargetDistribution p, ITargetDistribution q, int n, RandomStream stream)
     {
         using var scope = NewDisposeScope();
-        var x = p.Sample(n, generator).to_type(float64);
+        var x = p.Sample(n, stream).to_type(float64);
         var terms = (p.LogDensity(x) - q.LogDensity(x)).data<double>().ToArray();
         return Estimate.OfMean(terms);
     }

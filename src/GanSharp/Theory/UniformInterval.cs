@@ -31,10 +31,10 @@ public sealed class UniformInterval : ITargetDistribution
     public bool HasDensity => true;
 
     /// <inheritdoc />
-    public Tensor Sample(long n, Generator generator)
+    public Tensor Sample(long n, RandomStream stream)
     {
         using var scope = NewDisposeScope();
-        return (rand(new long[] { n, 1 }, dtype: float64, generator: generator) * (Upper - Lower) + Lower).to_type(float32).MoveToOuterDisposeScope();
+        return (rand(new long[] { n, 1 }, dtype: float64, generator: stream) * (Upper - Lower) + Lower).to_type(float32).MoveToOuterDisposeScope();
     }
 
     /// <summary>log p(x) = −log(b − a) inside [a, b], −∞ outside.</summary>

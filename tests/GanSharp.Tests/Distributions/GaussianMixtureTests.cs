@@ -39,7 +39,7 @@ public class GaussianMixtureTests
     {
         // Mixture of N(−1, 0.5²) w=.75 and N(2, 1.5²) w=.25: mean = .25, variance = Σw(σ²+μ²) − mean².
         var gm = new GaussianMixture("m", new[] { new[] { -1.0 }, new[] { 2.0 } }, new[] { 0.5, 1.5 }, new[] { 3.0, 1.0 });
-        using var g = new Generator(7);
+        using var g = new RandomStream(7);
         using var x = gm.Sample(200_000, g).to_type(float64);
         double mean = 0.75 * -1 + 0.25 * 2;
         double var = 0.75 * (0.25 + 1) + 0.25 * (2.25 + 4) - mean * mean;
@@ -53,8 +53,8 @@ public class GaussianMixtureTests
     public void Same_generator_seed_gives_the_same_samples()
     {
         var ring = TargetDistributions.Ring();
-        using var g1 = new Generator(3);
-        using var g2 = new Generator(3);
+        using var g1 = new RandomStream(3);
+        using var g2 = new RandomStream(3);
         using var a = ring.Sample(100, g1);
         using var b = ring.Sample(100, g2);
         Assert.True(a.eq(b).all().item<bool>());

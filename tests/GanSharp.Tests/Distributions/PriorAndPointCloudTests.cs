@@ -8,7 +8,7 @@ public class PriorAndPointCloudTests
     [Fact]
     public void Uniform_prior_lies_in_minus_one_to_one_with_variance_one_third()
     {
-        using var g = new Generator(2);
+        using var g = new RandomStream(2);
         using var z = PriorSampler.Sample(NoisePrior.Uniform, 50_000, 4, g).to_type(float64);
         Assert.Equal(new long[] { 50_000, 4 }, z.shape);
         Assert.True(z.min().item<double>() >= -1 && z.max().item<double>() < 1);
@@ -19,7 +19,7 @@ public class PriorAndPointCloudTests
     [Fact]
     public void Normal_prior_has_zero_mean_and_unit_variance()
     {
-        using var g = new Generator(3);
+        using var g = new RandomStream(3);
         using var z = PriorSampler.Sample(NoisePrior.Normal, 50_000, 4, g).to_type(float64);
         Assert.Equal(0.0, z.mean().item<double>(), 2);
         Assert.InRange(z.var().item<double>(), 0.98, 1.02);
@@ -29,7 +29,7 @@ public class PriorAndPointCloudTests
     public void Point_cloud_samples_only_its_own_points_and_has_no_density()
     {
         var cloud = new PointCloud("pts", new[] { new[] { 1f, 2f }, new[] { -3f, 0.5f } });
-        using var g = new Generator(4);
+        using var g = new RandomStream(4);
         using var x = cloud.Sample(500, g);
         var v = x.data<float>().ToArray();
         int first = 0;

@@ -13,7 +13,7 @@ public class TargetDistributionsTests
         Assert.Equal(8, ring.Modes.Count);
         Assert.Equal(0.02, ring.ModeStddev);
         Assert.All(ring.Modes, m => Assert.Equal(2.0, Math.Sqrt(m[0] * m[0] + m[1] * m[1]), 12));
-        using var g = new Generator(11);
+        using var g = new RandomStream(11);
         using var x = ring.Sample(100_000, g).to_type(float64);
         // Per coordinate: mean 0, variance r²/2 + σ² = 2.0004.
         Assert.InRange(x.mean(new long[] { 0 }).abs().max().item<double>(), 0, 0.03);
@@ -29,7 +29,7 @@ public class TargetDistributionsTests
     {
         var grid = TargetDistributions.Grid();
         Assert.Equal(25, grid.Modes.Count);
-        using var g = new Generator(12);
+        using var g = new RandomStream(12);
         using var x = grid.Sample(100_000, g).to_type(float64);
         using var v = x.var(0);
         // E[x²] = (16 + 4 + 0 + 4 + 16)/5 + σ² = 8.0025.
@@ -48,7 +48,7 @@ public class TargetDistributionsTests
         using var p = moons.LogDensity(pts).exp();
         Assert.Equal(1.0, p.sum().item<double>() * h * h, 4);
 
-        using var g = new Generator(5);
+        using var g = new RandomStream(5);
         using var s = moons.Sample(100_000, g).to_type(float64);
         // Upper and lower moon means cancel: E[x] = (0, 0).
         Assert.InRange(s.mean(new long[] { 0 }).abs().max().item<double>(), 0, 0.02);
@@ -81,7 +81,7 @@ public class TargetDistributionsTests
     [Fact]
     public void One_dimensional_targets_sample_one_column()
     {
-        using var g = new Generator(1);
+        using var g = new RandomStream(1);
         using var a = TargetDistributions.Mixture1D().Sample(10, g);
         using var b = TargetDistributions.Gaussian1D().Sample(10, g);
         Assert.Equal(new long[] { 10, 1 }, a.shape);

@@ -15,9 +15,9 @@ public class FdMonitorTests
     {
         var classifier = new TrainedClassifier(_bars.Classifier, new ClassifierRecord("bars", "", 3, 300, 0, 1, "", DateTime.UnixEpoch), "key", false);
         using var monitor = new FdMonitor(classifier, _bars.Reference, sampleCount: 150, seed: 2);
-        Tensor Noise(long m, Generator g) => randn(new[] { m, 1L, 28, 28 }, generator: g).clamp(-1, 1);
+        Tensor Noise(long m, RandomStream g) => randn(new[] { m, 1L, 28, 28 }, generator: g).clamp(-1, 1);
         long offset = 0;
-        Tensor Real(long m, Generator g)
+        Tensor Real(long m, RandomStream g)
         {
             var batch = _bars.HeldOut.narrow(0, offset, m);
             offset = (offset + m) % 150;

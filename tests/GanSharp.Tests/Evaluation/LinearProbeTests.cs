@@ -10,7 +10,7 @@ public class LinearProbeTests
     /// <summary>n points of C classes: class means on the axes (scaled by <paramref name="separation"/>) plus unit Gaussian noise in d dimensions.</summary>
     private static (Tensor Features, int[] Labels) Blobs(int n, int classes, int d, double separation, int seed)
     {
-        using var g = new Generator((ulong)seed);
+        using var g = new RandomStream((ulong)seed);
         var labels = Enumerable.Range(0, n).Select(i => i % classes).ToArray();
         using var scope = NewDisposeScope();
         var onehot = nn.functional.one_hot(tensor(labels.Select(l => (long)l).ToArray()), d).to_type(float32);   // [n, d], class c on axis c
@@ -35,7 +35,7 @@ public class LinearProbeTests
     public void Overlapping_classes_reach_the_bayes_rate_and_not_more()
     {
         // Two classes, means ±1 on the first axis, unit noise: the Bayes classifier sign(x₁) is right with probability Φ(1) = 0.8413.
-        using var g = new Generator(3);
+        using var g = new RandomStream(3);
         int n = 4000;
         var labels = Enumerable.Range(0, 2 * n).Select(i => i % 2).ToArray();
         using var sign = tensor(labels.Select(l => l == 1 ? 1f : -1f).ToArray());
@@ -51,7 +51,7 @@ public class LinearProbeTests
     [Fact]
     public void Random_labels_give_chance_accuracy_on_held_out_points()
     {
-        using var g = new Generator(4);
+        using var g = new RandomStream(4);
         using var train = randn(new long[] { 1000, 20 }, generator: g);
         using var test = randn(new long[] { 2000, 20 }, generator: g);
         var rng = new Random(5);

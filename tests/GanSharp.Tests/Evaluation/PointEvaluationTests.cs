@@ -27,7 +27,7 @@ public sealed class PointEvaluationTests : IDisposable
     public void Points_drawn_from_the_ring_capture_every_mode_and_have_a_jsd_near_zero_while_one_collapsed_mode_scores_the_derived_ceiling()
     {
         var ring = TargetDistributions.Ring();
-        using var random = new Generator(3);
+        using var random = new RandomStream(3);
         using var points = ring.Sample(1000, random);
         var report = Score(ring, points);
 
@@ -53,7 +53,7 @@ public sealed class PointEvaluationTests : IDisposable
         // that mean and deviation, so what is left is the KDE widening P_G to variance σ² + h² (h ≈ 0.08 lowers
         // KL(P_data‖P_G) by about 0.013) and the Monte Carlo error (about 0.016 with 4,000 draws): tolerance 0.05.
         var target = TargetDistributions.Gaussian1D(1.0, 0.5);
-        using var random = new Generator(4);
+        using var random = new RandomStream(4);
         using var raw = randn(1000, 1, generator: random);
         using var points = (raw - raw.mean()) / raw.std() * 0.5 + 1.5;
         var report = Score(target, points);
@@ -79,7 +79,7 @@ public sealed class PointEvaluationTests : IDisposable
     [Fact]
     public void Eval_of_a_point_file_prints_the_table_and_writes_eval_json_with_the_kde_bandwidth_and_calibration_rows()
     {
-        using var random = new Generator(5);
+        using var random = new RandomStream(5);
         using var points = TargetDistributions.Mixture1D().Sample(500, random);
         var file = _dir.File("points.csv");
         File.WriteAllLines(file, points.data<float>().ToArray().Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)));

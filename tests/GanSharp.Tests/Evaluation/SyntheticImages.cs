@@ -9,7 +9,7 @@ internal static class SyntheticImages
 
     public static (Tensor Images, int[] Labels) Make(int n, int seed)
     {
-        var gen = new Generator((ulong)seed);
+        var gen = new RandomStream((ulong)seed);
         var labels = Enumerable.Range(0, n).Select(i => i % ClassCount).ToArray();
         using var scope = NewDisposeScope();
         var images = randn(n, 1, 28, 28, generator: gen) * 0.4 - 0.6;                 // [n, 1, 28, 28], dark noisy background

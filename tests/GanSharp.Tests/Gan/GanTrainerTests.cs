@@ -127,8 +127,8 @@ public class GanTrainerTests
     {
         var (trainer, _) = Build(new TrainingOptions(Iterations: 1, BatchSize: 8));
         using var t = trainer;
-        using var g1 = new Generator(9);
-        using var g2 = new Generator(9);
+        using var g1 = new RandomStream(9);
+        using var g2 = new RandomStream(9);
         using var a = t.Sample(16, g1);
         using var b = t.Sample(16, g2);
         Assert.Equal(new long[] { 16, 2 }, a.shape);

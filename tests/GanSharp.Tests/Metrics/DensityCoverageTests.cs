@@ -21,7 +21,7 @@ public class DensityCoverageTests
     [Fact]
     public void Two_samples_of_the_same_cloud_have_density_near_one_and_coverage_near_one()
     {
-        var gen = new Generator(21);
+        var gen = new RandomStream(21);
         using var real = randn(2000, 2, generator: gen);
         using var generated = randn(2000, 2, generator: gen);
         var result = DensityCoverage.Compute(real, generated);
@@ -32,7 +32,7 @@ public class DensityCoverageTests
     [Fact]
     public void Disjoint_clouds_have_density_and_coverage_zero()
     {
-        var gen = new Generator(22);
+        var gen = new RandomStream(22);
         using var real = randn(800, 2, generator: gen);
         using var generated = randn(800, 2, generator: gen) - 20;
         Assert.Equal(new DensityCoverage(0, 0), DensityCoverage.Compute(real, generated));
@@ -42,7 +42,7 @@ public class DensityCoverageTests
     public void A_generator_collapsed_onto_the_core_keeps_its_density_but_loses_coverage()
     {
         // The core is where real points are densest, so each fake still falls in about k real balls.
-        var gen = new Generator(23);
+        var gen = new RandomStream(23);
         using var real = randn(2000, 2, generator: gen);
         using var generated = randn(2000, 2, generator: gen) * 0.1;
         var result = DensityCoverage.Compute(real, generated);

@@ -39,7 +39,7 @@ public class FrechetDistanceTests
     [Fact]
     public void Fd_of_samples_from_two_gaussians_approaches_the_closed_form()
     {
-        var gen = new Generator(7);
+        var gen = new RandomStream(7);
         int n = 40_000;
         var shift = tensor(new[] { 1.0f, -1.0f, 0.5f });
         var scale = tensor(new[] { 1.0f, 2.0f, 0.5f });
@@ -52,14 +52,14 @@ public class FrechetDistanceTests
     [Fact]
     public void Fd_of_a_sample_with_itself_is_zero()
     {
-        using var x = randn(500, 16, generator: new Generator(1));
+        using var x = randn(500, 16, generator: new RandomStream(1));
         Assert.InRange(FrechetDistance.Between(x, x), 0, 1e-9);
     }
 
     [Fact]
     public void Fd_does_not_depend_on_the_order_of_the_samples()
     {
-        var gen = new Generator(2);
+        var gen = new RandomStream(2);
         using var x = randn(300, 8, generator: gen);
         using var y = randn(300, 8, generator: gen) * 1.5 + 0.3;
         using var permuted = y.index_select(0, randperm(300, generator: gen));
@@ -71,7 +71,7 @@ public class FrechetDistanceTests
     public void Fd_to_one_repeated_point_is_the_mean_gap_plus_the_total_variance()
     {
         // Σ₁ = 0 makes the cross term vanish: FD = ‖μ₁ − μ₂‖² + tr Σ₂, finite although Σ₁ is singular.
-        using var x = randn(1000, 4, generator: new Generator(3)).to_type(float64);
+        using var x = randn(1000, 4, generator: new RandomStream(3)).to_type(float64);
         using var point = tensor(new[] { 1.0, 0.0, 0.0, 2.0 });
         using var repeated = point.unsqueeze(0).expand(50, 4);
         using var moments = GaussianMoments.Of(x);

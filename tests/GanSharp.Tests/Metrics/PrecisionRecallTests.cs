@@ -8,7 +8,7 @@ public class PrecisionRecallTests
     [Fact]
     public void Two_samples_of_the_same_cloud_have_precision_and_recall_near_one()
     {
-        var gen = new Generator(11);
+        var gen = new RandomStream(11);
         using var real = randn(2000, 2, generator: gen);
         using var generated = randn(2000, 2, generator: gen);
         var result = PrecisionRecall.Compute(real, generated);
@@ -19,14 +19,14 @@ public class PrecisionRecallTests
     [Fact]
     public void A_cloud_compared_with_itself_has_precision_and_recall_exactly_one()
     {
-        using var x = randn(500, 5, generator: new Generator(12));
+        using var x = randn(500, 5, generator: new RandomStream(12));
         Assert.Equal(new PrecisionRecall(1, 1), PrecisionRecall.Compute(x, x));
     }
 
     [Fact]
     public void Disjoint_clouds_have_precision_and_recall_zero()
     {
-        var gen = new Generator(13);
+        var gen = new RandomStream(13);
         using var real = randn(1000, 2, generator: gen);
         using var generated = randn(1000, 2, generator: gen) + 20;
         Assert.Equal(new PrecisionRecall(0, 0), PrecisionRecall.Compute(real, generated));
@@ -35,7 +35,7 @@ public class PrecisionRecallTests
     [Fact]
     public void A_generator_that_covers_only_the_core_of_the_data_has_high_precision_and_low_recall()
     {
-        var gen = new Generator(14);
+        var gen = new RandomStream(14);
         using var real = randn(2000, 2, generator: gen);
         using var generated = randn(2000, 2, generator: gen) * 0.1;            // the middle of N(0, I) only
         var result = PrecisionRecall.Compute(real, generated);
@@ -59,7 +59,7 @@ public class PrecisionRecallTests
     [Fact]
     public void Precision_and_recall_do_not_depend_on_the_order_of_the_samples()
     {
-        var gen = new Generator(15);
+        var gen = new RandomStream(15);
         using var real = randn(600, 3, generator: gen);
         using var generated = randn(600, 3, generator: gen) * 0.7 + 0.4;
         using var shuffled = generated.index_select(0, randperm(600, generator: gen));
@@ -70,7 +70,7 @@ public class PrecisionRecallTests
     public void Chunked_distances_give_the_same_radii_as_one_full_distance_matrix()
     {
         int n = KnnManifold.ChunkRows * 2 + 37;
-        using var x = randn(n, 3, generator: new Generator(16));
+        using var x = randn(n, 3, generator: new RandomStream(16));
         using var manifold = KnnManifold.Build(x, 3);
         using var full = cdist(x, x).topk(4, dim: 1, largest: false).values.select(1, 3);
         Assert.True(manifold.Radii.allclose(full));

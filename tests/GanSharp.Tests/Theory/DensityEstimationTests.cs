@@ -9,7 +9,7 @@ public class DensityEstimationTests
     [Fact]
     public void Kernel_density_estimate_integrates_to_one_and_is_close_to_the_true_density()
     {
-        using var random = new Generator(11);
+        using var random = new RandomStream(11);
         var normal = TargetDistributions.Gaussian1D(0, 1);
         using var samples = normal.Sample(5000, random);
         var kde = new KernelDensityEstimate("kde", samples);
@@ -25,7 +25,7 @@ public class DensityEstimationTests
     [Fact]
     public void Em_never_lowers_the_likelihood_and_recovers_two_separated_modes()
     {
-        using var random = new Generator(5);
+        using var random = new RandomStream(5);
         var data = TargetDistributions.Mixture1D();
         using var samples = data.Sample(4000, random);
         var fit = GaussianMixtureEm.Fit(samples, 2, 40, random);
@@ -40,7 +40,7 @@ public class DensityEstimationTests
     [Fact]
     public void Em_rejects_more_components_than_samples()
     {
-        using var random = new Generator(1);
+        using var random = new RandomStream(1);
         using var samples = zeros(3, 1);
         var e = Assert.Throws<ArgumentException>(() => GaussianMixtureEm.Fit(samples, 5, 10, random));
         Assert.Contains("K = 5", e.Message);

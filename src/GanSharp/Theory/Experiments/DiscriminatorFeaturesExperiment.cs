@@ -50,7 +50,7 @@ public sealed class DiscriminatorFeaturesExperiment : TheoryExperiment
         int[] probeAt = Enumerable.Range(0, points + 1).Select(i => (int)Math.Round(iterations * (double)i / points)).Distinct().ToArray();
 
         // The probe is fitted on a fixed random subset of the training images and scored on test images neither the GAN nor the probe saw.
-        using var pick = new Generator((ulong)RandomStreams.Seed(context.Seed, RandomStreams.Evaluation));
+        using var pick = new RandomStream((ulong)RandomStreams.Seed(context.Seed, RandomStreams.Evaluation));
         using var order = randperm(train.Count, generator: pick);
         using var chosen = order.narrow(0, 0, probeCount);
         using var probeImages = train.Images.index_select(0, chosen);

@@ -21,7 +21,7 @@ public sealed class DisjointSupportsExperiment : TheoryExperiment
     /// <inheritdoc />
     public override string Claim => "When P_data lies on a line in 2D and P_G on a parallel line off it, JSD = log 2 whatever the distance, and G's gradient through an optimal D vanishes; adding noise makes the supports overlap and brings both back.";
 
-    /// <summary>Distance δ between the data's line and the generator's.</summary>
+    /// <summary>Distance δ between the data's line and the stream's.</summary>
     public const double Offset = 0.5;
 
     /// <inheritdoc />
@@ -72,7 +72,7 @@ public sealed class DisjointSupportsExperiment : TheoryExperiment
             new TheoryCheck("jsd_largest_noise", "exact JSD at σ = 0.5 (overlapping supports): well below log 2", exact[^1], Math.Log(2) - 0.3, 0, CheckKind.AtMost),
         };
         var what = $"P_data: (t, 0) + σε and P_G: (t, δ) + σε in 2D with t ~ U(−1, 1), ε ~ N(0, I), δ = {Offset}, for noise σ ∈ {{{string.Join(", ", noises)}}}. " +
-                   "Exact JSD by 2D grid quadrature (log 2 when σ = 0, disjoint supports); the minimax generator loss E[log(1 − D(G(z)))] differentiated with respect to δ through D* (quadrature) " +
+                   "Exact JSD by 2D grid quadrature (log 2 when σ = 0, disjoint supports); the minimax stream loss E[log(1 − D(G(z)))] differentiated with respect to δ through D* (quadrature) " +
                    $"and through a trained D (MLP 2×64, {fit.Steps} Adam steps); JSD_est from the trained D on {heldOut} held-out samples of each.";
         var verdict = $"With σ = 0 the supports are disjoint: JSD = log 2 and the trained D reaches JSD_est = {estimated[0]:F3} while G's gradient through it is {gradTrained[0]:E1} " +
                       $"(against {gradTrained[^1]:E1} at σ = 0.5). Through D*, the gradient is {gradExact[1]:E1} at σ = 0.02 and {gradExact[^1]:E1} at σ = 0.5; the exact JSD stays at log 2 until σ is a sizeable fraction of δ " +
@@ -132,11 +132,11 @@ public sealed class DisjointSupportsExperiment : TheoryExperiment
 
         public bool HasDensity => _sigma > 0;
 
-        public Tensor Sample(long n, Generator generator)
+        public Tensor Sample(long n, RandomStream stream)
         {
             using var scope = NewDisposeScope();
-            var t = rand(new long[] { n }, generator: generator) * 2 - 1;
-            var x = stack(new[] { t, full_like(t, _offset) }, 1) + randn(new long[] { n, 2 }, generator: generator) * _sigma;
+            var t = rand(new long[] { n }, generator: stream) * 2 - 1;
+            var x = stack(new[] { t, full_like(t, _offset) }, 1) + randn(new long[] { n, 2 }, generator: stream) * _sigma;
             return x.MoveToOuterDisposeScope();
         }
 

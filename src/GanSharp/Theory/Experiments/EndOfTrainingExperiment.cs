@@ -2,7 +2,6 @@ using GanSharp.Distributions;
 using GanSharp.Gan;
 using GanSharp.Models;
 using GanSharp.Runs;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GanSharp.Theory.Experiments;
@@ -97,7 +96,7 @@ public sealed class EndOfTrainingExperiment : TheoryExperiment
     private static (object?[] Row, double OnSupport, double OffSupport, double[] Xs, double[] D, double[] DStar, double[] PData, double[] PG) Measure(GanRun gan, ITargetDistribution target, QuadratureGrid grid, int kdeSamples)
     {
         using var scope = NewDisposeScope();
-        using var random = new torch.Generator(12345);
+        using var random = new RandomStream(12345);
         var data = target.Sample(2000, random);
         var fake = TheoryRuns.Sample(gan, kdeSamples);
         var dData = DiscriminatorFitting.Probabilities(gan.Trainer.Discriminator, data);

@@ -12,7 +12,7 @@ namespace GanSharp.Theory.Experiments;
 /// </summary>
 public sealed class FixedGeneratorSetup : IDisposable
 {
-    private readonly Generator _train;
+    private readonly RandomStream _train;
 
     /// <param name="data">P_data.</param>
     /// <param name="model">P_G (for an affine G on a Gaussian prior, the Gaussian it pushes forward).</param>
@@ -23,8 +23,8 @@ public sealed class FixedGeneratorSetup : IDisposable
         Data = data;
         Model = model;
         Seed = seed;
-        _train = new Generator((ulong)RandomStreams.Seed(seed, RandomStreams.Data));
-        using var evaluation = new Generator((ulong)RandomStreams.Seed(seed, RandomStreams.Preview));
+        _train = new RandomStream((ulong)RandomStreams.Seed(seed, RandomStreams.Data));
+        using var evaluation = new RandomStream((ulong)RandomStreams.Seed(seed, RandomStreams.Preview));
         HeldOutReal = data.Sample(heldOut, evaluation);
         HeldOutFake = model.Sample(heldOut, evaluation);
     }

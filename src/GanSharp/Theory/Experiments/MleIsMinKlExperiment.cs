@@ -31,7 +31,7 @@ public sealed class MleIsMinKlExperiment : TheoryExperiment
         var grid = QuadratureGrid.Line(-12, 12, 6000);
         int trainCount = context.Size(2000, 10000), testCount = context.Size(20000, 200000), iterations = context.Size(30, 100);
         int[] componentCounts = { 1, 2, 3, 5 };
-        using var random = new Generator((ulong)Runtime.RandomStreams.Seed(context.Seed, Runtime.RandomStreams.Data));
+        using var random = new RandomStream((ulong)Runtime.RandomStreams.Seed(context.Seed, Runtime.RandomStreams.Data));
         using var train = data.Sample(trainCount, random);
         using var test = data.Sample(testCount, random).to_type(float64);
         double entropy = Entropy(data, grid);
@@ -98,7 +98,7 @@ public sealed class MleIsMinKlExperiment : TheoryExperiment
         return -grid.Integrate(logP.exp() * logP).item<double>();
     }
 
-    private static (TheoryTable Table, double GapForward, double GapReverse, double GapData, string Figure) ModeCovering(TheoryContext context, Generator random)
+    private static (TheoryTable Table, double GapForward, double GapReverse, double GapData, string Figure) ModeCovering(TheoryContext context, RandomStream random)
     {
         var bimodal = TargetDistributions.Mixture1D();
         var grid = QuadratureGrid.Line(-10, 10, 4000);

@@ -30,7 +30,7 @@ public sealed class SaturationExperiment : TheoryExperiment
         using var scale = new Parameter(tensor(new[] { 0.5f }));
         using var shift = new Parameter(tensor(new[] { -2.0f }));
         var parameters = new[] { scale, shift };
-        using var random = new Generator((ulong)Runtime.RandomStreams.Seed(context.Seed, Runtime.RandomStreams.Data));
+        using var random = new RandomStream((ulong)Runtime.RandomStreams.Seed(context.Seed, Runtime.RandomStreams.Data));
         using var z = randn(new long[] { 4096, 1 }, generator: random);
         Tensor Generate(Tensor noise) => shift + scale * noise;
         var d = DiscriminatorFitting.NewDiscriminator(1, new MlpOptions(2, 32), context.Seed);

@@ -2,7 +2,6 @@ using GanSharp.Distributions;
 using GanSharp.Gan;
 using GanSharp.Models;
 using GanSharp.Runs;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -44,7 +43,7 @@ public sealed class WarmStartExperiment : TheoryExperiment
                 using var reset = reinitialise ? new DiscriminatorReset(gan) : null;
                 double value = TheoryRuns.TrainAndAverageValue(gan);
                 var r = TheoryRuns.ScoreModes(gan, ring);
-                using var random = new torch.Generator((ulong)(1000 + seed));
+                using var random = new RandomStream((ulong)(1000 + seed));
                 using var fresh = DiscriminatorFitting.NewDiscriminator(2, new MlpOptions(2, 64), context.Seed + seed);
                 DiscriminatorFitting.Fit(fresh, m => ring.Sample(m, random), m => gan.Trainer.Sample(m, random), fit);
                 using var real = ring.Sample(10000, random);
