@@ -146,4 +146,40 @@ public class GanTrainerTests
         Assert.NotEqual(RandomStreams.Seed(1, RandomStreams.Noise), RandomStreams.Seed(2, RandomStreams.Noise));
         Assert.True(RandomStreams.Seed(123, RandomStreams.Weights) >= 0);
     }
+
+    [Fact]
+    public void Building_a_trainer_leaves_the_thread_count_the_application_chose()
+    {
+        int before = get_num_threads();
+        int chosen = before == 1 ? 2 : 1;
+        set_num_threads(chosen);
+        try
+        {
+            var (trainer, _) = Build(new TrainingOptions(Iterations: 1, BatchSize: 4096));
+            using var t = trainer;
+            t.Step();
+            Assert.Equal(chosen, get_num_threads());
+        }
+        finally
+        {
+            set_num_threads(before);
+        }
+    }
+
+    [Fact]
+    public void The_linear_schedule_scales_both_learning_rates_by_one_minus_t_over_t_total()
+    {
+        var options = new TrainingOptions(Iterations: 4, BatchSize: 8, Schedule: LearningRateSchedule.Linear,
+            DiscriminatorOptimizer: new OptimizerOptions(LearningRate: 0.2), GeneratorOptimizer: new OptimizerOptions(LearningRate: 0.4));
+        var (trainer, _) = Build(options);
+        using var t = trainer;
+        var seen = new List<(double D, double G)>();
+        for (int i = 0; i < 4; i++)
+        {
+            t.Step();
+            seen.Add((t.DiscriminatorOptimizer.ParamGroups.First().LearningRate, t.GeneratorOptimizer.ParamGroups.First().LearningRate));
+        }
+        // Iteration t (0-based) runs with η₀ (1 − t / 4).
+        Assert.Equal(new[] { (0.2, 0.4), (0.15, 0.3), (0.1, 0.2), (0.05, 0.1) }, seen.Select(x => (Math.Round(x.D, 12), Math.Round(x.G, 12))));
+    }
 }
