@@ -14,11 +14,16 @@ internal static class RunPresenter
     /// <summary>Below this terminal width the bar drops its remaining-time column, so the status line does not wrap.</summary>
     private const int WideTerminal = 100;
 
+    /// <summary>Columns a line may take when the output is not a terminal.</summary>
+    private const int LogLineWidth = 240;
+
     public static int Run(IAnsiConsole console, Func<GanRun> open, CancellationToken cancel)
     {
         // Ctrl-C or SIGTERM: finish the iteration, write a checkpoint and the outputs; a second signal ends the process at once.
         using var signals = new StopSignals(cancel);
         cancel = signals.Token;
+        // Redirected to a file or a pipe, Spectre would wrap every line at 80 columns, mid-word: a log line stays whole instead.
+        if (!console.Profile.Capabilities.Interactive) console.Profile.Width = Math.Max(console.Profile.Width, LogLineWidth);
         using var run = open();
         var o = run.Options;
         console.MarkupLine(Markup.Escape(Introduction(run)));
@@ -61,9 +66,11 @@ internal static class RunPresenter
             run.Progress += p =>
             {
                 last = p;
-                if (p.Iteration % every == 0 || p.Iteration == p.TotalIterations) console.WriteLine(Describe(p, latest));
+                if (p.Iteration % every == 0 && p.Iteration != p.TotalIterations) console.WriteLine(Describe(p, latest));
             };
             result = run.Run(cancel);
+            // The last line after the final scoring, so that it shows the numbers of the table below.
+            if (last is not null) console.WriteLine(Describe(last, latest));
         }
 
         console.Write(Summary(run, result));
