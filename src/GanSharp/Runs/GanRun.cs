@@ -45,7 +45,17 @@ public sealed class GanRun : IDisposable
         if (options.Threads > 0) ThreadPolicy.SetThreads(options.Threads);
         Options = options;
         _source = data.CreateSource(RandomStreams.Seed(options.Seed, RandomStreams.Data));
-        Trainer = new GanTrainer(generator, discriminator, _source, options.ToTrainingOptions(TotalIterations), device);
+        try
+        {
+            Trainer = new GanTrainer(generator, discriminator, _source, options.ToTrainingOptions(TotalIterations), device);
+        }
+        catch
+        {
+            generator.Dispose();
+            discriminator.Dispose();
+            _source.Dispose();
+            throw;
+        }
         History = new RunHistory(TotalIterations);
     }
 
