@@ -49,6 +49,13 @@ public static class ThreadPolicy
         return 2.0 * parameters * batchSize;
     }
 
+    /// <summary>The lower bound of <see cref="ForwardFlopsLowerBound(long, long)"/> for the largest of <paramref name="models"/> (by parameter count).</summary>
+    public static double ForwardFlopsLowerBound(IEnumerable<nn.Module> models, long batchSize)
+    {
+        long largest = models.Select(m => m.parameters().Sum(p => p.numel())).DefaultIfEmpty(0).Max();
+        return ForwardFlopsLowerBound(largest, batchSize);
+    }
+
     /// <summary>Sets the thread count explicitly and turns the automatic choice off.</summary>
     public static void SetThreads(int threads)
     {
@@ -65,10 +72,7 @@ public static class ThreadPolicy
     /// unless the user chose a thread count; returns the count set, or null when the choice was left alone.
     /// </summary>
     public static int? ApplyFor(IEnumerable<nn.Module> models, long batchSize)
-    {
-        long largest = models.Select(m => m.parameters().Sum(p => p.numel())).DefaultIfEmpty(0).Max();
-        return ApplyForFlops(ForwardFlopsLowerBound(largest, batchSize));
-    }
+        => ApplyForFlops(ForwardFlopsLowerBound(models, batchSize));
 
     /// <summary>
     /// Applies <see cref="Recommend"/> for work of about <paramref name="forwardFlops"/> operations per pass, unless the user chose a
