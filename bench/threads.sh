@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
-# GanSharp at 1 thread against 2 (or any counts), row by row, alternated in rounds: the measurements behind
-# ThreadPolicy's rule (docs/threads.md). Each run is a fresh process; odd rounds run the counts in the order given,
-# even rounds in reverse, so drift in the machine's load hits every count. The load average (1 min) is recorded
-# before every run. Results go to bench/results/threads-<UTC stamp>/ and a markdown table is printed.
-#
-# Besides the load average, each run records the mean count of other runnable threads (procs_running, minus this
-# shell) over the second before it, which follows a shared machine's load more closely than the 1-minute average.
+# GanSharp at 1 thread against 2 (or other counts), row by row: the measurements behind ThreadPolicy's rule
+# (docs/threads.md). Each row runs in one process per round that switches thread count every 5 iterations
+# (GanSharp.Bench --alternate), so whatever else the machine does hits every count alike; odd rounds start with the
+# first count, even rounds with the last. Every timed iteration records how long the process's threads waited for a
+# core (kernel run delay); before every process, the load average (1 min) and the mean count of other runnable
+# threads over one second (procs_running) are recorded. Results go to bench/results/threads-<UTC stamp>/ and a
+# markdown table is printed (bench/summarize_threads.py).
 #
 # Usage: bench/threads.sh [--rounds N] [--rows "toy64 toy512w256 dcgan28 ..."] [--threads "1 2"] [--busy]
-#                         [--wait-quiet R] [--no-build]
+#                         [--wait-quiet R] [--max-wait S] [--no-build]
 #   --busy: a second process (python3 -c "while True: pass") keeps one core busy for the whole run.
-#   --wait-quiet R: before each row's runs, wait (up to 20 seconds) until the mean count of other runnable threads
-#                   over one second is at most R (with --busy, the busy process counts too).
+#   --wait-quiet R: before each row, wait (up to --max-wait seconds, default 60) until the mean count of other
+#                   runnable threads over one second is at most R (with --busy, the busy process counts too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +21,7 @@ counts="1 2"
 busy=0
 build=1
 wait_quiet=""
+max_wait=60
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds="$2"; shift 2 ;;
@@ -28,25 +29,27 @@ while [ $# -gt 0 ]; do
     --threads) counts="$2"; shift 2 ;;
     --busy) busy=1; shift ;;
     --wait-quiet) wait_quiet="$2"; shift 2 ;;
+    --max-wait) max_wait="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 
-# Iterations per run: one to two seconds of work on a 2-core machine, from the forward FLOPs of the MLP rows (≈ 2·b·2w²).
+# Timed iterations per thread count: about a second of work per count on a 2-core machine, from the forward FLOPs
+# of the MLP rows (≈ 2·b·2w²).
 iterations_for() {
   case "$1" in
-    dcgan28b*) echo 4 ;;
-    dcgan*) echo 6 ;;
+    dcgan28b*) echo 5 ;;
+    dcgan*) echo 10 ;;
     toy*)
       local spec=${1#toy} b w
       b=${spec%%w*}; w=128; [[ $spec == *w* ]] && w=${spec#*w}
       local flops=$(( 4 * b * w * w ))
-      if (( flops < 20000000 )); then echo 200; elif (( flops < 80000000 )); then echo 100; else echo 40; fi ;;
+      if (( flops < 20000000 )); then echo 150; elif (( flops < 80000000 )); then echo 60; else echo 25; fi ;;
     *) echo 20 ;;
   esac
 }
-warmup_for() { case "$1" in dcgan*) echo 2 ;; *) echo 40 ;; esac; }
+warmup_for() { case "$1" in dcgan*) echo 2 ;; *) echo 30 ;; esac; }
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 suffix=""; [ "$busy" = 1 ] && suffix="-busy"
@@ -70,7 +73,8 @@ runnable_centi() {
 }
 wait_until_quiet() {
   [ -n "$wait_quiet" ] || return 0
-  local limit=$(awk "BEGIN{print int($wait_quiet * 100)}") deadline=$(( SECONDS + 20 ))
+  local limit deadline=$(( SECONDS + max_wait ))
+  limit=$(awk "BEGIN{print int($wait_quiet * 100)}")
   while (( $(runnable_centi) > limit && SECONDS < deadline )); do :; done
 }
 centi() { printf '%d.%02d' $(( $1 / 100 )) $(( $1 % 100 )); }
@@ -80,21 +84,14 @@ stop_busy() { if [ -n "$busy_pid" ]; then kill "$busy_pid" 2>/dev/null || true; 
 trap stop_busy EXIT
 if [ "$busy" = 1 ]; then /usr/bin/python3 -c "while True: pass" & busy_pid=$!; fi
 
-read -r -a order <<< "$counts"
+forward=$(echo $counts | tr ' ' ','); backward=$(echo $counts | tr ' ' '\n' | tac | paste -sd,)
 for ((r = 1; r <= rounds; r++)); do
-  if (( r % 2 == 0 )); then
-    reversed=(); for ((i = ${#order[@]} - 1; i >= 0; i--)); do reversed+=("${order[i]}"); done
-    round_order=("${reversed[@]}")
-  else
-    round_order=("${order[@]}")
-  fi
+  order=$forward; (( r % 2 )) || order=$backward
   for row in $rows; do
     wait_until_quiet
-    for t in "${round_order[@]}"; do
-      cut -d' ' -f1 /proc/loadavg > "$out/$row-t$t-load-$r.txt"
-      centi "$(runnable_centi)" > "$out/$row-t$t-runnable-$r.txt"
-      "${gansharp[@]}" "$row" --threads "$t" --iterations "$(iterations_for "$row")" --warmup "$(warmup_for "$row")" --out "$out/$row-t$t-$r.json"
-    done
+    cut -d' ' -f1 /proc/loadavg > "$out/$row-load-$r.txt"
+    centi "$(runnable_centi)" > "$out/$row-runnable-$r.txt"
+    "${gansharp[@]}" "$row" --alternate "$order" --iterations "$(iterations_for "$row")" --warmup "$(warmup_for "$row")" --out "$out/$row-$r.json"
   done
 done
 stop_busy

@@ -5,7 +5,7 @@ using GanSharp.Bench;
 using TorchSharp;
 
 // GanSharp side of bench/run.sh: times one row and writes its per-iteration times as JSON.
-// Usage: GanSharp.Bench <row> [--iterations N] [--warmup N] [--threads N] [--rss-every N] [--out file.json]
+// Usage: GanSharp.Bench <row> [--iterations N] [--warmup N] [--threads N | --alternate 1,2 [--block N]] [--rss-every N] [--out file.json]
 // Rows: toy100, toy512, toy<batch>[w<width>], dcgan28, dcgan28b<batch>, dcgan64, sample64, matmul; phases<batch> prints a per-phase CPU profile instead. Without --threads the library's own default applies.
 var arguments = BenchArguments.Parse(args);
 if (arguments.Threads is int threads) GanSharp.Runtime.ThreadPolicy.SetThreads(threads);
@@ -18,18 +18,26 @@ if (arguments.Row.StartsWith("phases", StringComparison.Ordinal))
 }
 
 using IBenchRow row = BenchRows.Create(arguments.Row);
+if (arguments.Alternate is int[] counts)
+{
+    AlternatingThreads.Run(row, arguments, counts);
+    return;
+}
 for (int i = 0; i < arguments.Warmup; i++) row.Step();
 
 var times = new double[arguments.Iterations];
+var waits = new double[arguments.Iterations];
 var rss = new List<double[]>();
 double rssAfterWarmup = ResidentMemory.CurrentMiB();
 var clock = new Stopwatch();
 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 for (int i = 0; i < arguments.Iterations; i++)
 {
+    double waitedBefore = SchedulerWait.TotalMs();
     clock.Restart();
     row.Step();
     times[i] = clock.Elapsed.TotalMilliseconds;
+    waits[i] = SchedulerWait.TotalMs() - waitedBefore;
     if (arguments.RssEvery > 0 && (i + 1) % arguments.RssEvery == 0) rss.Add(new[] { i + 1.0, ResidentMemory.CurrentMiB() });
 }
 var cpuPerIteration = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / arguments.Iterations;
@@ -42,6 +50,7 @@ var result = new Dictionary<string, object?>
     ["iterations"] = arguments.Iterations,
     ["warmup"] = arguments.Warmup,
     ["times_ms"] = times,
+    ["scheduler_wait_ms"] = waits.All(double.IsFinite) ? waits : null,
     ["cpu_ms_per_iteration"] = cpuPerIteration,
     ["flops_per_iteration"] = row.FlopsPerIteration,
     ["forward_flops"] = row.ForwardFlops,
