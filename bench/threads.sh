@@ -4,14 +4,15 @@
 # (GanSharp.Bench --alternate), so whatever else the machine does hits every count alike; odd rounds start with the
 # first count, even rounds with the last. Every timed iteration records how long the process's threads waited for a
 # core (kernel run delay); before every process, the load average (1 min) and the mean count of other runnable
-# threads over one second (procs_running) are recorded. Results go to bench/results/threads-<UTC stamp>/ and a
+# threads over one second (procs_running) are recorded, and each block of iterations records the share of the
+# machine that other processes used meanwhile (/proc/stat less this process). Results go to bench/results/threads-<UTC stamp>/ and a
 # markdown table is printed (bench/summarize_threads.py).
 #
 # Usage: bench/threads.sh [--rounds N] [--rows "toy64 toy512w256 dcgan28 ..."] [--threads "1 2"] [--busy]
 #                         [--wait-quiet R] [--max-wait S] [--no-build]
 #   --busy: a second process (python3 -c "while True: pass") keeps one core busy for the whole run.
-#   --wait-quiet R: before each row, wait (up to --max-wait seconds, default 60) until the mean count of other
-#                   runnable threads over one second is at most R (with --busy, the busy process counts too).
+#   --wait-quiet S: before each row, wait (up to --max-wait seconds, default 60) until the machine's busy share over
+#                   one second is at most S, e.g. 0.1 (with --busy, the busy process counts too: use 0.6).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,6 +65,29 @@ echo "{\"cores\": $(nproc), \"started\": \"$stamp\", \"busy\": $busy, \"rounds\"
 
 # Mean of procs_running over one second (10 samples), minus this shell, in hundredths.
 runnable_centi() {
+  local sum=0 k v _ i
+  for ((i = 0; i < 10; i++)); do
+    while read -r k v _; do [ "$k" = procs_running ] && sum=$(( sum + v - 1 )); done < /proc/stat
+    sleep 0.1
+  done
+  echo $(( sum * 10 ))
+}
+# Busy share of the whole machine over one second, in hundredths (from /proc/stat's idle and iowait ticks).
+busy_centi() {
+  local a b
+  read -r -a a < /proc/stat; sleep 1; read -r -a b < /proc/stat
+  local total=0 idle i
+  for ((i = 1; i <= 8; i++)); do total=$(( total + b[i] - a[i] )); done
+  idle=$(( b[4] - a[4] + b[5] - a[5] ))
+  echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
+}
+wait_until_quiet() {
+  [ -n "$wait_quiet" ] || return 0
+  local limit deadline=$(( SECONDS + max_wait ))
+  limit=$(awk "BEGIN{print int($wait_quiet * 100)}")
+  while (( $(busy_centi) > limit && SECONDS < deadline )); do :; done
+}
+centi() {
   local sum=0 k v _ i
   for ((i = 0; i < 10; i++)); do
     while read -r k v _; do [ "$k" = procs_running ] && sum=$(( sum + v - 1 )); done < /proc/stat

@@ -13,7 +13,7 @@ namespace GanSharp.Bench;
 /// <remarks>
 /// Block b runs at counts[b mod n]: one untimed iteration after the switch (the pool's threads wake or park),
 /// then <see cref="BenchArguments.Block"/> timed ones, each with the time its threads waited for a core
-/// (<see cref="SchedulerWait"/>). An iteration that waited for nothing ran as on a quiet machine.
+/// (<see cref="SchedulerWait"/>) and its block's share of the machine used by other processes (<see cref="MachineBusy"/>).
 /// </remarks>
 internal static class AlternatingThreads
 {
@@ -29,6 +29,8 @@ internal static class AlternatingThreads
         var times = new List<double>(total);
         var waits = new List<double>(total);
         var threads = new List<int>(total);
+        var others = new List<double>(total);
+        var machine = new MachineBusy();
         var cpu = counts.ToDictionary(c => c, _ => TimeSpan.Zero);
         var clock = new Stopwatch();
         var process = Process.GetCurrentProcess();
@@ -39,6 +41,7 @@ internal static class AlternatingThreads
             row.Step();
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
+            machine.Start();
             for (int i = 0; i < arguments.Block; i++)
             {
                 double waitedBefore = SchedulerWait.TotalMs();
@@ -48,6 +51,8 @@ internal static class AlternatingThreads
                 waits.Add(SchedulerWait.TotalMs() - waitedBefore);
                 threads.Add(count);
             }
+            double othersShare = machine.OthersShare();
+            others.AddRange(Enumerable.Repeat(othersShare, arguments.Block));
             process.Refresh();
             cpu[count] += process.TotalProcessorTime - cpuBefore;
         }
@@ -63,6 +68,7 @@ internal static class AlternatingThreads
             ["times_ms"] = times,
             ["scheduler_wait_ms"] = waits,
             ["threads"] = threads,
+            ["others_share"] = others.All(double.IsFinite) ? others : null,
             // Includes the untimed iteration after each switch: CPU per block divided by the block's iterations + 1.
             ["cpu_ms_per_iteration"] = counts.ToDictionary(c => c.ToString(CultureInfo.InvariantCulture),
                 c => cpu[c].TotalMilliseconds / (threads.Count(t => t == c) * (arguments.Block + 1.0) / arguments.Block)),
