@@ -3,7 +3,7 @@
 Usage: summarize_threads.py <results-folder> [more folders of the same kind...]
 
 Per row and thread count: the median time over all timed iterations of all rounds, the median over the quiet ones
-(iterations in blocks during which other processes used at most 10 % of the machine), and the CPU time per iteration
+(iterations in windows of a quarter second or more during which other processes used at most 10 % of the machine), and the CPU time per iteration
 (median of rounds). Against the first count: the ratio of the medians, with the min–max of the rounds' ratios (a
 round is one process that alternates the counts every few iterations, so its ratio is measured under one load), and
 the ratio of the quiet medians with how many quiet iterations each count had.

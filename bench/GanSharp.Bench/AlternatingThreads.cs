@@ -13,10 +13,13 @@ namespace GanSharp.Bench;
 /// <remarks>
 /// Block b runs at counts[b mod n]: one untimed iteration after the switch (the pool's threads wake or park),
 /// then <see cref="BenchArguments.Block"/> timed ones, each with the time its threads waited for a core
-/// (<see cref="SchedulerWait"/>) and its block's share of the machine used by other processes (<see cref="MachineBusy"/>).
+/// (<see cref="SchedulerWait"/>) and the share of the machine that other processes used (<see cref="MachineBusy"/>) over
+/// the window of blocks it belongs to (a quarter of a second or more).
 /// </remarks>
 internal static class AlternatingThreads
 {
+    private const double WindowMs = 250;
+
     public static void Run(IBenchRow row, BenchArguments arguments, int[] counts)
     {
         foreach (int count in counts)
@@ -31,6 +34,7 @@ internal static class AlternatingThreads
         var threads = new List<int>(total);
         var others = new List<double>(total);
         var machine = new MachineBusy();
+        machine.Start();
         var cpu = counts.ToDictionary(c => c, _ => TimeSpan.Zero);
         var clock = new Stopwatch();
         var process = Process.GetCurrentProcess();
@@ -41,7 +45,6 @@ internal static class AlternatingThreads
             row.Step();
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
-            machine.Start();
             for (int i = 0; i < arguments.Block; i++)
             {
                 double waitedBefore = SchedulerWait.TotalMs();
@@ -51,8 +54,12 @@ internal static class AlternatingThreads
                 waits.Add(SchedulerWait.TotalMs() - waitedBefore);
                 threads.Add(count);
             }
-            double othersShare = machine.OthersShare();
-            others.AddRange(Enumerable.Repeat(othersShare, arguments.Block));
+            // The kernel counts the machine's time in 10 ms ticks: the share is taken over windows of several blocks.
+            if (machine.ElapsedMs >= WindowMs || times.Count >= total)
+            {
+                others.AddRange(Enumerable.Repeat(machine.OthersShare(), times.Count - others.Count));
+                machine.Start();
+            }
             process.Refresh();
             cpu[count] += process.TotalProcessorTime - cpuBefore;
         }

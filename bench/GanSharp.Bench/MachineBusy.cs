@@ -8,8 +8,8 @@ namespace GanSharp.Bench;
 /// (<c>/proc/stat</c>, in clock ticks) less this process's CPU time, as a share of cores × elapsed time.
 /// </summary>
 /// <remarks>
-/// The kernel counts the machine's time in ticks of 10 ms, so over a tenth of a second the share is good to about
-/// ±0.05 on two cores; the thread measurements use it to tell a quiet stretch of a shared machine from a busy one.
+/// The kernel counts the machine's time in ticks of 10 ms, so over a quarter of a second the share is good to about
+/// ±0.04 on two cores; the thread measurements use it to tell a quiet stretch of a shared machine from a busy one.
 /// </remarks>
 internal sealed class MachineBusy
 {
@@ -28,6 +28,9 @@ internal sealed class MachineBusy
         _ownMs = _self.TotalProcessorTime.TotalMilliseconds;
         _clock.Restart();
     }
+
+    /// <summary>Milliseconds since <see cref="Start"/>.</summary>
+    public double ElapsedMs => _clock.Elapsed.TotalMilliseconds;
 
     /// <summary>The share (0 to 1) of all cores that other processes used since <see cref="Start"/>; NaN where unknown.</summary>
     public double OthersShare()
