@@ -2,11 +2,11 @@
 # GanSharp at 1 thread against 2 (or other counts), row by row: the measurements behind ThreadPolicy's rule
 # (docs/threads.md). Each row runs in one process per round that switches thread count every 5 iterations
 # (GanSharp.Bench --alternate), so whatever else the machine does hits every count alike; odd rounds start with the
-# first count, even rounds with the last. Every timed iteration records how long the process's threads waited for a
-# core (kernel run delay); before every process, the load average (1 min) and the mean count of other runnable
-# threads over one second (procs_running) are recorded, and each block of iterations records the share of the
-# machine that other processes used meanwhile (/proc/stat less this process). Results go to bench/results/threads-<UTC stamp>/ and a
-# markdown table is printed (bench/summarize_threads.py).
+# first count, even rounds with the last. Before every process the load average (1 min) and the mean count of other
+# runnable threads over one second (procs_running) are recorded, and every timed iteration records the share of the
+# machine that other processes used in its quarter second (/proc/stat less this process), so that quiet stretches of a
+# shared machine can be told apart. Results go to bench/results/threads-<UTC stamp>/ and a markdown table is printed
+# (bench/summarize_threads.py).
 #
 # Usage: bench/threads.sh [--rounds N] [--rows "toy64 toy512w256 dcgan28 ..."] [--threads "1 2"] [--busy]
 #                         [--wait-quiet R] [--max-wait S] [--no-build]
@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rounds=5
-rows="toy64w64 toy128w64 toy256w64 toy512w64 toy1024w64 toy64 toy128 toy256 toy512 toy1024 toy64w256 toy128w256 toy256w256 toy512w256 toy1024w256 dcgan28 dcgan28b128"
+rows="toy64w64 toy128w64 toy256w64 toy512w64 toy1024w64 toy64 toy128 toy256 toy384 toy512 toy768 toy1024 toy64w256 toy128w256 toy192w256 toy256w256 toy512w256 toy1024w256 dcgan28 dcgan28b128"
 counts="1 2"
 busy=0
 build=1

@@ -12,9 +12,10 @@ namespace GanSharp.Bench;
 /// </summary>
 /// <remarks>
 /// Block b runs at counts[b mod n]: one untimed iteration after the switch (the pool's threads wake or park),
-/// then <see cref="BenchArguments.Block"/> timed ones, each with the time its threads waited for a core
-/// (<see cref="SchedulerWait"/>) and the share of the machine that other processes used (<see cref="MachineBusy"/>) over
-/// the window of blocks it belongs to (a quarter of a second or more).
+/// then <see cref="BenchArguments.Block"/> timed ones, each with the share of the machine that other processes used
+/// (<see cref="MachineBusy"/>) over the window of blocks it belongs to (a quarter of a second or more). Nothing else is
+/// read between iterations: reading every thread's scheduler statistics each iteration cost 1–2 ms of CPU per iteration and
+/// disturbed the timings.
 /// </remarks>
 internal static class AlternatingThreads
 {
@@ -30,7 +31,6 @@ internal static class AlternatingThreads
 
         int total = arguments.Iterations * counts.Length;
         var times = new List<double>(total);
-        var waits = new List<double>(total);
         var threads = new List<int>(total);
         var others = new List<double>(total);
         var machine = new MachineBusy();
@@ -47,11 +47,9 @@ internal static class AlternatingThreads
             var cpuBefore = process.TotalProcessorTime;
             for (int i = 0; i < arguments.Block; i++)
             {
-                double waitedBefore = SchedulerWait.TotalMs();
                 clock.Restart();
                 row.Step();
                 times.Add(clock.Elapsed.TotalMilliseconds);
-                waits.Add(SchedulerWait.TotalMs() - waitedBefore);
                 threads.Add(count);
             }
             // The kernel counts the machine's time in 10 ms ticks: the share is taken over windows of several blocks.
@@ -73,7 +71,6 @@ internal static class AlternatingThreads
             ["iterations_per_count"] = arguments.Iterations,
             ["warmup_per_count"] = arguments.Warmup,
             ["times_ms"] = times,
-            ["scheduler_wait_ms"] = waits,
             ["threads"] = threads,
             ["others_share"] = others.All(double.IsFinite) ? others : null,
             // Includes the untimed iteration after each switch: CPU per block divided by the block's iterations + 1.

@@ -26,18 +26,15 @@ if (arguments.Alternate is int[] counts)
 for (int i = 0; i < arguments.Warmup; i++) row.Step();
 
 var times = new double[arguments.Iterations];
-var waits = new double[arguments.Iterations];
 var rss = new List<double[]>();
 double rssAfterWarmup = ResidentMemory.CurrentMiB();
 var clock = new Stopwatch();
 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 for (int i = 0; i < arguments.Iterations; i++)
 {
-    double waitedBefore = SchedulerWait.TotalMs();
     clock.Restart();
     row.Step();
     times[i] = clock.Elapsed.TotalMilliseconds;
-    waits[i] = SchedulerWait.TotalMs() - waitedBefore;
     if (arguments.RssEvery > 0 && (i + 1) % arguments.RssEvery == 0) rss.Add(new[] { i + 1.0, ResidentMemory.CurrentMiB() });
 }
 var cpuPerIteration = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / arguments.Iterations;
@@ -50,7 +47,6 @@ var result = new Dictionary<string, object?>
     ["iterations"] = arguments.Iterations,
     ["warmup"] = arguments.Warmup,
     ["times_ms"] = times,
-    ["scheduler_wait_ms"] = waits.All(double.IsFinite) ? waits : null,
     ["cpu_ms_per_iteration"] = cpuPerIteration,
     ["flops_per_iteration"] = row.FlopsPerIteration,
     ["forward_flops"] = row.ForwardFlops,
