@@ -17,11 +17,14 @@ internal sealed class DcganSampleRow : IBenchRow
         manual_seed(0);
         _generator = new DcganGenerator(architecture);
         _generator.eval();
-        ThreadPolicy.ApplyFor(new[] { _generator }, Batch);
+        ForwardFlops = ThreadPolicy.ForwardFlopsLowerBound(new[] { _generator }, Batch);
+        ThreadPolicy.ApplyForFlops(ForwardFlops);
         FlopsPerIteration = Batch * DcganFlops.Generator(architecture);
     }
 
     public double FlopsPerIteration { get; }
+
+    public double ForwardFlops { get; }
 
     public void Step()
     {

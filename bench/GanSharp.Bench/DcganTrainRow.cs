@@ -7,7 +7,8 @@ namespace GanSharp.Bench;
 
 /// <summary>
 /// One Algorithm 1 iteration of the library's DCGAN (F = 64, z ∈ ℝ¹⁰⁰) on images already in memory:
-/// k = 1, non-saturating G loss, Adam (lr 2e-4, β = (0.5, 0.999)).
+/// k = 1, non-saturating G loss, Adam (lr 2e-4, β = (0.5, 0.999)). The thread count is chosen as the CLI chooses it:
+/// <see cref="ThreadPolicy.ApplyFor"/> unless the bench was given <c>--threads</c>.
 /// </summary>
 internal sealed class DcganTrainRow : IBenchRow
 {
@@ -22,14 +23,16 @@ internal sealed class DcganTrainRow : IBenchRow
         manual_seed(RandomStreams.Seed(options.Seed, RandomStreams.Weights));
         var g = new DcganGenerator(architecture);
         var d = new DcganDiscriminator(architecture);
+        ForwardFlops = ThreadPolicy.ForwardFlopsLowerBound(new nn.Module[] { g, d }, batchSize);
+        ThreadPolicy.ApplyForFlops(ForwardFlops);
         _data = new InMemoryImages(1024, channels, imageSize, RandomStreams.Seed(options.Seed, RandomStreams.Data));
-        // As the command line does: the thread count for this work, unless --threads chose one.
-        ThreadPolicy.ApplyFor(new TorchSharp.torch.nn.Module[] { g, d }, batchSize);
         _trainer = new GanTrainer(g, d, _data, options);
         FlopsPerIteration = DcganFlops.TrainingIteration(architecture, batchSize);
     }
 
     public double FlopsPerIteration { get; }
+
+    public double ForwardFlops { get; }
 
     public void Step() => _trainer.Step();
 

@@ -8,4 +8,7 @@ internal interface IBenchRow : IDisposable
 
     /// <summary>Floating-point operations of one iteration, counted from the layer shapes (0 where not counted).</summary>
     double FlopsPerIteration { get; }
+
+    /// <summary>The thread policy's measure of the row's work: <see cref="GanSharp.Runtime.ThreadPolicy.ForwardFlopsLowerBound(long, long)"/> of its largest model at its batch.</summary>
+    double ForwardFlops { get; }
 }

@@ -11,6 +11,8 @@ internal sealed class MatmulPeakRow : IBenchRow
 
     public double FlopsPerIteration => 2.0 * N * N * N;
 
+    public double ForwardFlops => FlopsPerIteration;
+
     public void Step()
     {
         using var c = _a.matmul(_b);

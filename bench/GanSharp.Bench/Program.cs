@@ -5,8 +5,8 @@ using GanSharp.Bench;
 using TorchSharp;
 
 // GanSharp side of bench/run.sh: times one row and writes its per-iteration times as JSON.
-// Usage: GanSharp.Bench <row> [--iterations N] [--warmup N] [--threads N] [--rss-every N] [--out file.json]
-// Rows: toy100, toy512, toy<batch>, dcgan28, dcgan64, sample64, matmul; phases<batch> prints a per-phase CPU profile instead. Without --threads the library's own default applies.
+// Usage: GanSharp.Bench <row> [--iterations N] [--warmup N] [--threads N | --alternate 1,2 [--block N]] [--rss-every N] [--out file.json]
+// Rows: toy100, toy512, toy<batch>[w<width>], dcgan28, dcgan28b<batch>, dcgan64, sample64, matmul; phases<batch> prints a per-phase CPU profile instead. Without --threads the library's own default applies.
 var arguments = BenchArguments.Parse(args);
 if (arguments.Threads is int threads) GanSharp.Runtime.ThreadPolicy.SetThreads(threads);
 if (arguments.Row.StartsWith("phases", StringComparison.Ordinal))
@@ -18,6 +18,11 @@ if (arguments.Row.StartsWith("phases", StringComparison.Ordinal))
 }
 
 using IBenchRow row = BenchRows.Create(arguments.Row);
+if (arguments.Alternate is int[] counts)
+{
+    AlternatingThreads.Run(row, arguments, counts);
+    return;
+}
 for (int i = 0; i < arguments.Warmup; i++) row.Step();
 
 var times = new double[arguments.Iterations];
@@ -44,6 +49,8 @@ var result = new Dictionary<string, object?>
     ["times_ms"] = times,
     ["cpu_ms_per_iteration"] = cpuPerIteration,
     ["flops_per_iteration"] = row.FlopsPerIteration,
+    ["forward_flops"] = row.ForwardFlops,
+    ["load_at_end"] = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null,
     ["rss_after_warmup_mib"] = rssAfterWarmup,
     ["rss_mib"] = rss,
     ["peak_rss_mib"] = ResidentMemory.PeakMiB(),

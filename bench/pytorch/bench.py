@@ -1,11 +1,13 @@
 """PyTorch side of bench/run.sh: times one row and writes its per-iteration times as JSON.
 
 Usage: /usr/bin/python3 bench.py <row> [--iterations N] [--warmup N] [--threads N] [--rss-every N] [--out file.json]
-Rows mirror bench/GanSharp.Bench: toy<batch> (e.g. toy100, toy512), dcgan28, dcgan64, sample64, matmul.
+Rows mirror bench/GanSharp.Bench: toy<batch>[w<width>] (e.g. toy100, toy512, toy256w64), dcgan28, dcgan28b<batch>,
+dcgan64, sample64, matmul.
 """
 import argparse
 import json
 import math
+import re
 import sys
 import time
 
@@ -70,10 +72,10 @@ class ToyRow:
     """Algorithm 1 on the toy ring: k = 1 D step, 1 G step (non-saturating), Adam(1e-4, (0.5, 0.999)); the same
     per-iteration numbers as GanTrainer.Step, read from the device in one synchronisation."""
 
-    def __init__(self, batch, k=1):
+    def __init__(self, batch, width=128, k=1):
         torch.manual_seed(0)
         self.m, self.k = batch, k
-        self.g, self.d = mlp(2, 2), mlp(2, 1)
+        self.g, self.d = mlp(2, 2, width=width), mlp(2, 1, width=width)
         self.opt_g = torch.optim.Adam(self.g.parameters(), lr=1e-4, betas=(0.5, 0.999))
         self.opt_d = torch.optim.Adam(self.d.parameters(), lr=1e-4, betas=(0.5, 0.999))
         self.data = Ring(torch.Generator().manual_seed(1))
@@ -216,8 +218,12 @@ def create(row):
         return DcganTrainRow(64, 3)
     if row == "sample64":
         return DcganSampleRow()
-    if row.startswith("toy") and row[3:].isdigit():
-        return ToyRow(int(row[3:]))
+    toy = re.fullmatch(r"toy([1-9][0-9]*)(?:w([1-9][0-9]*))?", row)
+    if toy:
+        return ToyRow(int(toy[1]), int(toy[2] or 128))
+    dcgan = re.fullmatch(r"dcgan28b([1-9][0-9]*)", row)
+    if dcgan:
+        return DcganTrainRow(28, 1, batch=int(dcgan[1]))
     raise SystemExit(f"Unknown row '{row}'.")
 
 

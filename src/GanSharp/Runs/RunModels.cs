@@ -35,8 +35,7 @@ public static class RunModels
     /// <summary>The libtorch thread count <see cref="ThreadPolicy"/> recommends for training these models at <paramref name="batchSize"/> on this machine.</summary>
     public static int RecommendedThreads(Module generator, Module discriminator, long batchSize)
     {
-        long largest = Math.Max(generator.parameters().Sum(p => p.numel()), discriminator.parameters().Sum(p => p.numel()));
-        return ThreadPolicy.Recommend(ThreadPolicy.ForwardFlopsLowerBound(largest, batchSize), ThreadPolicy.PhysicalCores());
+        return ThreadPolicy.Recommend(ThreadPolicy.ForwardFlopsLowerBound(new[] { generator, discriminator }, batchSize), ThreadPolicy.PhysicalCores());
     }
 
     private static DcganArchitecture Dcgan(RunOptions options) =>

@@ -4,17 +4,20 @@ using static TorchSharp.torch;
 namespace GanSharp.Runtime;
 
 /// <summary>
-/// Chooses libtorch's intra-op thread count for the models being trained, unless the user chose one.
+/// Chooses libtorch's intra-op thread count from the size of the work, unless the user chose one.
 /// </summary>
 /// <remarks>
-/// libtorch starts one OpenMP thread per core. On a small model every operation is so short that
-/// splitting it across threads costs more than it saves, and when another process holds a core each
-/// parallel region waits for the descheduled thread: on a 2-core machine the toy GAN step (3 × 128 MLPs)
-/// took 15 ms with 1 thread and 90 ms with 2 while other work ran (bench/run.sh, BENCHMARKS.md).
-/// Large convolutional models do gain from every core. The rule is deterministic (no timing), so the
-/// same program on the same machine always runs with the same thread count and gives the same numbers.
+/// libtorch starts one OpenMP thread per core. Splitting an operation across threads pays only when each thread
+/// gets enough of it: on a quiet 2-core machine the toy GAN step (3 × 128 MLPs, about 3.4·10⁷ operations per
+/// forward pass at batch 512) ran as fast on 2 threads as on 1 while using 30 % more CPU, smaller work ran up to
+/// 1.7 times slower on 2 threads, and from about 5·10⁷ operations 2 threads were faster (DCGAN-28: ×0.76);
+/// <c>bench/threads.sh</c>, docs/threads.md. A parallel region also waits for its slowest thread, so on a machine
+/// where another process holds a core, 2 threads can take twice as long while 1 thread does not slow:
+/// there, ask for one thread.
+/// The rule is a pure function of the work's size and the machine's core count (no timing), so the same command
+/// on the same machine always runs with the same thread count, quiet or busy.
 /// The user's choice wins: <c>OMP_NUM_THREADS</c> in the environment, <see cref="Automatic"/> = false,
-/// <see cref="SetThreads"/>, or a <c>torch.set_num_threads</c> call made before training starts.
+/// <see cref="SetThreads"/>, or a <c>torch.set_num_threads</c> call made before the work starts.
 /// </remarks>
 public static class ThreadPolicy
 {
@@ -22,21 +25,30 @@ public static class ThreadPolicy
     private static int? _lastApplied;
 
     /// <summary>
-    /// Below this many floating-point operations per forward pass, one thread is faster than several.
+    /// The least work, in floating-point operations of one forward pass, that a thread must get for another thread to pay.
     /// </summary>
-    /// <remarks>The toy MLP at batch 512 needs about 3.4·10⁷ (1 thread fastest); the DCGAN-28 generator at batch 64 about 10⁸ even by the lower bound below.</remarks>
-    public const double SmallModelFlops = 6.4e7;
+    /// <remarks>
+    /// Measured on 2 cores (<c>bench/threads.sh --rounds 6 --wait-quiet 0.15</c>, GanSharp at 1 and 2 threads alternated
+    /// in one process): 2 threads were slower than 1 up to 3.4·10⁷ operations and faster from 5·10⁷; the threshold is
+    /// 2 × this constant, between the two. For more cores, each added thread must get as much work again; that part is
+    /// not measured.
+    /// </remarks>
+    public const double MinFlopsPerThread = 2.5e7;
+
+    /// <summary>Below this many operations per forward pass one thread is used: 2 × <see cref="MinFlopsPerThread"/>.</summary>
+    public const double SmallModelFlops = 2 * MinFlopsPerThread;
 
     /// <summary>Whether GanSharp picks the thread count (true unless the user turns it off or calls <see cref="SetThreads"/>).</summary>
     public static bool Automatic { get; set; } = true;
 
     /// <summary>The thread count for a forward pass of about <paramref name="forwardFlops"/> operations on <paramref name="cores"/> cores.</summary>
-    /// <remarks>threads = 1 if flops &lt; <see cref="SmallModelFlops"/> or cores ≤ 1, else cores.</remarks>
+    /// <remarks>threads = min(cores, max(1, ⌊flops / <see cref="MinFlopsPerThread"/>⌋)): every thread gets at least
+    /// <see cref="MinFlopsPerThread"/> operations, so work below <see cref="SmallModelFlops"/> runs on one thread.</remarks>
     public static int Recommend(double forwardFlops, int cores)
     {
         if (cores < 1) throw new ArgumentOutOfRangeException(nameof(cores), cores, "A machine has at least one core.");
         if (double.IsNaN(forwardFlops) || forwardFlops < 0) throw new ArgumentOutOfRangeException(nameof(forwardFlops), forwardFlops, "Operation counts are zero or more.");
-        return forwardFlops < SmallModelFlops ? 1 : cores;
+        return (int)Math.Clamp(Math.Floor(forwardFlops / MinFlopsPerThread), 1, cores);
     }
 
     /// <summary>A lower bound on the operations of one forward pass: every weight is used at least once per sample.</summary>
@@ -46,6 +58,13 @@ public static class ThreadPolicy
         if (parameters < 0) throw new ArgumentOutOfRangeException(nameof(parameters), parameters, "Parameter counts are zero or more.");
         if (batchSize < 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "Batch sizes are zero or more.");
         return 2.0 * parameters * batchSize;
+    }
+
+    /// <summary>The lower bound of <see cref="ForwardFlopsLowerBound(long, long)"/> for the largest of <paramref name="models"/> (by parameter count).</summary>
+    public static double ForwardFlopsLowerBound(IEnumerable<nn.Module> models, long batchSize)
+    {
+        long largest = models.Select(m => m.parameters().Sum(p => p.numel())).DefaultIfEmpty(0).Max();
+        return ForwardFlopsLowerBound(largest, batchSize);
     }
 
     /// <summary>Sets the thread count explicitly and turns the automatic choice off.</summary>
@@ -64,10 +83,7 @@ public static class ThreadPolicy
     /// unless the user chose a thread count; returns the count set, or null when the choice was left alone.
     /// </summary>
     public static int? ApplyFor(IEnumerable<nn.Module> models, long batchSize)
-    {
-        long largest = models.Select(m => m.parameters().Sum(p => p.numel())).DefaultIfEmpty(0).Max();
-        return ApplyForFlops(ForwardFlopsLowerBound(largest, batchSize));
-    }
+        => ApplyForFlops(ForwardFlopsLowerBound(models, batchSize));
 
     /// <summary>
     /// Applies <see cref="Recommend"/> for work of about <paramref name="forwardFlops"/> operations per pass, unless the user chose a
