@@ -20,7 +20,7 @@ internal static class EvalCommand
     public static Command Create(IAnsiConsole console)
     {
         var data = new Option<string>("--data") { Description = "fashion-mnist, mnist, or a folder of pictures (label-free metrics only); with --points: the target (ring, grid, moons, mixture1d, gaussian1d or a point file).", HelpName = "NAME|DIR" };
-        var run = new Option<string>("--run") { Description = "A toy run folder (written by `gansharp train --data ring|…`): score its samples.csv against its target.", HelpName = "DIR" };
+        var run = new Option<string>("--run") { Description = "A run folder on points (written by `gansharp train --data ring|…`): score its samples.csv against its target.", HelpName = "DIR" };
         var points = new Option<string>("--points") { Description = "Generated points (.csv/.txt/.npy, N×1 or N×2) to score against the --data target.", HelpName = "FILE" };
         var dataDir = new Option<string>("--data-dir") { Description = "Where the built-in set's files are (default: its standard place).", HelpName = "DIR" };
         var cacheDir = new Option<string>("--cache-dir") { Description = $"Classifier cache (default: ${ClassifierCache.DirectoryVariable}, else $XDG_CACHE_HOME/gansharp, else ~/.cache/gansharp).", HelpName = "DIR" };
@@ -46,7 +46,7 @@ internal static class EvalCommand
             return 0;
         }));
 
-        var command = new Command("eval", "Score a generator checkpoint on real images (FD, precision/recall, density/coverage, classifier score, class coverage), or a toy run's points (modes, KL, JSD), beside calibration rows.");
+        var command = new Command("eval", "Score a generator checkpoint on real images (FD, precision/recall, density/coverage, classifier score, class coverage), or a point run's samples (modes, KL, JSD), beside calibration rows.");
         foreach (var option in new Option[] { checkpoint, samples, run, points, data, dataDir, n, output, cacheDir, epochs, seed, features }) command.Options.Add(option);
         command.Subcommands.Add(trainClassifier);
         command.SetAction(result => CommandErrors.Guard(console, () =>
