@@ -1,4 +1,4 @@
-"""Turns bench/results/threads-<stamp> folders (bench/threads.sh) into the markdown table of docs/threads.md.
+"""Turns bench/results/threads-<stamp> folders (bench/threads.sh) into the markdown tables of BENCHMARKS.md ("Thread count").
 
 Usage: summarize_threads.py <results-folder> [more folders of the same kind...]
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # GanSharp at 1 thread against 2 (or other counts), row by row: the measurements behind ThreadPolicy's rule
-# (docs/threads.md). Each row runs in one process per round that switches thread count every 5 iterations
+# (BENCHMARKS.md, "Thread count"). Each row runs in one process per round that switches thread count every 5 iterations
 # (GanSharp.Bench --alternate), so whatever else the machine does hits every count alike; odd rounds start with the
 # first count, even rounds with the last. Before every process the load average (1 min) and the mean count of other
 # runnable threads over one second (procs_running) are recorded, and every timed iteration records the share of the
@@ -86,20 +86,6 @@ wait_until_quiet() {
   local limit deadline=$(( SECONDS + max_wait ))
   limit=$(awk "BEGIN{print int($wait_quiet * 100)}")
   while (( $(busy_centi) > limit && SECONDS < deadline )); do :; done
-}
-centi() {
-  local sum=0 k v _ i
-  for ((i = 0; i < 10; i++)); do
-    while read -r k v _; do [ "$k" = procs_running ] && sum=$(( sum + v - 1 )); done < /proc/stat
-    sleep 0.1
-  done
-  echo $(( sum * 10 ))
-}
-wait_until_quiet() {
-  [ -n "$wait_quiet" ] || return 0
-  local limit deadline=$(( SECONDS + max_wait ))
-  limit=$(awk "BEGIN{print int($wait_quiet * 100)}")
-  while (( $(runnable_centi) > limit && SECONDS < deadline )); do :; done
 }
 centi() { printf '%d.%02d' $(( $1 / 100 )) $(( $1 % 100 )); }
 

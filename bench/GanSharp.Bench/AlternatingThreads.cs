@@ -8,7 +8,7 @@ namespace GanSharp.Bench;
 
 /// <summary>
 /// Times one row at several thread counts in one process, switching count every few iterations, so that
-/// whatever else the machine does hits every count alike (bench/threads.sh, docs/threads.md).
+/// whatever else the machine does hits every count alike (bench/threads.sh, BENCHMARKS.md "Thread count").
 /// </summary>
 /// <remarks>
 /// Block b runs at counts[b mod n]: one untimed iteration after the switch (the pool's threads wake or park),

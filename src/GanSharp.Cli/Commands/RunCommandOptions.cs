@@ -55,7 +55,7 @@ internal sealed class RunCommandOptions
         Setting<int>("--checkpoint-every", "Iterations between checkpoints (one is always written at the end). Default: 1000 points, 500 images.");
         Setting<int>("--keep", "Newest checkpoints kept. Default: 3.");
         Named<ComputeDevice>("--device", "Where the tensors live. Default: cpu.");
-        Setting<int>("--threads", "libtorch CPU threads; 0 lets gansharp choose from the size of the models and the batch (written into config.json). On a machine shared with other work, --threads 1 is often faster (docs/threads.md). Default: 0.");
+        Setting<int>("--threads", "libtorch CPU threads; 0 lets gansharp choose from the size of the models and the batch (written into config.json). On a machine shared with other work, a second thread brings little and --threads 1 leaves the other core to that work (BENCHMARKS.md, Thread count). Default: 0.");
     }
 
     public readonly Option<double> LearningRate = new("--lr") { Description = "Learning rate of both players (shorthand for --lr-d and --lr-g)." };

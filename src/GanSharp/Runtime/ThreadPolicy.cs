@@ -8,12 +8,11 @@ namespace GanSharp.Runtime;
 /// </summary>
 /// <remarks>
 /// libtorch starts one OpenMP thread per core. Splitting an operation across threads pays only when each thread
-/// gets enough of it: on a quiet 2-core machine the toy GAN step (3 × 128 MLPs, about 3.4·10⁷ operations per
-/// forward pass at batch 512) ran as fast on 2 threads as on 1 while using 30 % more CPU, smaller work ran up to
-/// 1.7 times slower on 2 threads, and from about 5·10⁷ operations 2 threads were faster (DCGAN-28: ×0.76);
-/// <c>bench/threads.sh</c>, docs/threads.md. A parallel region also waits for its slowest thread, so on a machine
-/// where another process holds a core, 2 threads can take twice as long while 1 thread does not slow:
-/// there, ask for one thread.
+/// gets enough of it. On a quiet 2-core machine (bench/threads.sh --rounds 4; the tables in BENCHMARKS.md, "Thread count")
+/// the toy GAN step (3 × 128 MLPs) took 1.27 × as long on 2 threads at batch 100 (6.7·10⁶ operations per forward pass),
+/// as long at batch 512 (3.4·10⁷) for 1.5 × the CPU, and DCGAN-28 at batch 64 (9.7·10⁷) 0.65 × as long. A parallel
+/// region waits for its slowest thread: with one core busy, DCGAN-28 slowed ×1.40 on 2 threads and ×1.08 on 1, so on a
+/// shared machine a second thread brings little.
 /// The rule is a pure function of the work's size and the machine's core count (no timing), so the same command
 /// on the same machine always runs with the same thread count, quiet or busy.
 /// The user's choice wins: <c>OMP_NUM_THREADS</c> in the environment, <see cref="Automatic"/> = false,
