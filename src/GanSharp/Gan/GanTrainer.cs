@@ -110,35 +110,77 @@ public sealed class GanTrainer : IDisposable
         Generator.train();
         Discriminator.train();
         ApplyLearningRateSchedule();
-        int m = Options.BatchSize;
-        Tensor dLoss = null!, realLogits = null!, fakeLogits = null!;
 
-        // k steps of D: maximise log D(x) + log(1 − D(G(z))), i.e. minimise the binary cross-entropy.
-        for (int step = 0; step < Options.DiscriminatorSteps; step++)
-        {
-            var real = Data.NextBatch(m).to(Device);
-            var z = PriorSampler.Sample(Options.Prior, m, Options.LatentDim, _noise, Device);
-            Tensor fake;
-            using (no_grad()) fake = Generator.forward(z);
-            if (_replay is not null) fake = _replay.Mix(fake);
-            realLogits = Discriminator.forward(real);
-            fakeLogits = Discriminator.forward(fake);
-            dLoss = GanLosses.DiscriminatorLoss(realLogits, fakeLogits);
-            DiscriminatorOptimizer.zero_grad();
-            dLoss.backward();
-            DiscriminatorOptimizer.step();
-        }
+        Tensor discriminatorNumbers = null!;
+        for (int step = 0; step < Options.DiscriminatorSteps; step++) discriminatorNumbers = UpdateDiscriminator();
         PhaseEnded?.Invoke(DiscriminatorPhase);
+        var generatorNumbers = UpdateGenerator();
 
-        // One step of G on fresh noise: minimise log(1 − D(G(z))) (minimax) or −log D(G(z)) (non-saturating).
+        Iteration++;
+        // One host synchronisation for all the numbers of this iteration: [L_D, mean D(x), mean D(G(z))] and [L_G, ‖∇L_G‖].
+        var numbers = cat(new[] { discriminatorNumbers, generatorNumbers }).to_type(float64).cpu().data<double>().ToArray();
+        PhaseEnded?.Invoke(ReadbackPhase);
+        var stats = new IterationStats(Iteration, numbers[0], numbers[3], -numbers[0], numbers[1], numbers[2], numbers[4]);
+        if (numbers.Any(v => !double.IsFinite(v))) throw new TrainingDivergedException(stats);
+        IterationCompleted?.Invoke(stats);
+        return stats;
+    }
+
+    /// <summary>
+    /// One update of D alone, outside the rhythm of <see cref="Step"/> (for interactive use: it is not counted as an iteration and
+    /// raises no event). Returns D's loss on the minibatch it trained on.
+    /// </summary>
+    public double StepDiscriminator()
+    {
+        using var scope = NewDisposeScope();
+        Generator.train();
+        Discriminator.train();
+        return UpdateDiscriminator()[0].item<float>();
+    }
+
+    /// <summary>
+    /// One update of G alone, outside the rhythm of <see cref="Step"/> (for interactive use: it is not counted as an iteration and
+    /// raises no event). Returns G's loss on the noise it trained on.
+    /// </summary>
+    public double StepGenerator()
+    {
+        using var scope = NewDisposeScope();
+        Generator.train();
+        Discriminator.train();
+        return UpdateGenerator()[0].item<float>();
+    }
+
+    /// <summary>One step of D on fresh data and noise; returns the detached numbers [L_D, mean D(x), mean D(G(z))].</summary>
+    private Tensor UpdateDiscriminator()
+    {
+        int m = Options.BatchSize;
+        // Maximise log D(x) + log(1 − D(G(z))), i.e. minimise the binary cross-entropy.
+        var real = Data.NextBatch(m).to(Device);
+        var z = PriorSampler.Sample(Options.Prior, m, Options.LatentDim, _noise, Device);
+        Tensor fake;
+        using (no_grad()) fake = Generator.forward(z);
+        if (_replay is not null) fake = _replay.Mix(fake);
+        var realLogits = Discriminator.forward(real);
+        var fakeLogits = Discriminator.forward(fake);
+        var dLoss = GanLosses.DiscriminatorLoss(realLogits, fakeLogits);
+        DiscriminatorOptimizer.zero_grad();
+        dLoss.backward();
+        DiscriminatorOptimizer.step();
+        return stack(new[] { dLoss.detach(), realLogits.detach().sigmoid().mean(), fakeLogits.detach().sigmoid().mean() });
+    }
+
+    /// <summary>One step of G on fresh noise; returns the detached numbers [L_G, ‖∇L_G‖].</summary>
+    private Tensor UpdateGenerator()
+    {
+        // Minimise log(1 − D(G(z))) (minimax) or −log D(G(z)) (non-saturating).
         // G's step needs ∂L_G/∂x through D but not D's own gradients (D's optimiser zeroes them before its next
         // step anyway), so D's weights leave the graph: its backward skips their weight-gradient products.
-        var zG = PriorSampler.Sample(Options.Prior, m, Options.LatentDim, _noise, Device);
+        var z = PriorSampler.Sample(Options.Prior, Options.BatchSize, Options.LatentDim, _noise, Device);
         Tensor gLoss;
         SetRequiresGrad(_trainableDiscriminatorParameters, false);
         try
         {
-            var gLogits = Discriminator.forward(Generator.forward(zG));
+            var gLogits = Discriminator.forward(Generator.forward(z));
             gLoss = GanLosses.GeneratorLoss(Options.Objective, gLogits);
             GeneratorOptimizer.zero_grad();
             gLoss.backward();
@@ -151,19 +193,7 @@ public sealed class GanTrainer : IDisposable
         PhaseEnded?.Invoke(GeneratorGradientPhase);
         GeneratorOptimizer.step();
         PhaseEnded?.Invoke(GeneratorUpdatePhase);
-
-        Iteration++;
-        // One host synchronisation for all the numbers of this iteration.
-        var numbers = stack(new[]
-        {
-            dLoss.detach(), gLoss.detach(), -dLoss.detach(),
-            realLogits.detach().sigmoid().mean(), fakeLogits.detach().sigmoid().mean(), gradNorm,
-        }).to_type(float64).cpu().data<double>().ToArray();
-        PhaseEnded?.Invoke(ReadbackPhase);
-        var stats = new IterationStats(Iteration, numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5]);
-        if (numbers.Any(v => !double.IsFinite(v))) throw new TrainingDivergedException(stats);
-        IterationCompleted?.Invoke(stats);
-        return stats;
+        return stack(new[] { gLoss.detach(), gradNorm });
     }
 
     /// <summary>G(z) for <paramref name="n"/> fresh prior samples drawn from <paramref name="stream"/>, without gradients, in eval mode, on the CPU.</summary>

@@ -50,6 +50,32 @@ public class GanTrainerTests
     }
 
     [Fact]
+    public void One_discriminator_step_moves_only_D_and_one_generator_step_moves_only_G()
+    {
+        var (trainer, source) = Build(new TrainingOptions(Iterations: 4, BatchSize: 8));
+        using var _ = trainer;
+        float[] Weights(TorchSharp.torch.nn.Module module) =>
+            module.parameters().SelectMany(p => p.detach().cpu().flatten().data<float>().ToArray()).ToArray();
+
+        var (g0, d0) = (Weights(trainer.Generator), Weights(trainer.Discriminator));
+        double dLoss = trainer.StepDiscriminator();
+        var (g1, d1) = (Weights(trainer.Generator), Weights(trainer.Discriminator));
+        Assert.Equal(g0, g1);
+        Assert.NotEqual(d0, d1);
+        Assert.Equal(1, source.Calls);
+
+        double gLoss = trainer.StepGenerator();
+        var (g2, d2) = (Weights(trainer.Generator), Weights(trainer.Discriminator));
+        Assert.NotEqual(g1, g2);
+        Assert.Equal(d1, d2);
+        Assert.Equal(1, source.Calls);
+
+        Assert.True(double.IsFinite(dLoss) && dLoss > 0);
+        Assert.True(double.IsFinite(gLoss) && gLoss > 0);
+        Assert.Equal(0, trainer.Iteration);
+    }
+
+    [Fact]
     public void Same_seed_gives_the_same_numbers_and_another_seed_does_not()
     {
         IterationStats[] Run(int seed)
