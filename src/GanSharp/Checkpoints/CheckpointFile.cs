@@ -12,7 +12,7 @@ namespace GanSharp.Checkpoints;
 /// <summary>
 /// One checkpoint file: a zip archive holding the run's configuration (<c>config.json</c>), its position and its observers'
 /// records (<c>state.json</c>), G and D in TorchSharp's module format (<c>generator.bin</c>, <c>discriminator.bin</c>), both
-/// optimisers' states and, with replay, the replay buffer (<c>replay.bin</c>).
+/// optimisers' states, with replay the replay buffer (<c>replay.bin</c>) and with an EMA of G's weights that average (<c>generator-ema.bin</c>).
 /// Written to a temporary file and renamed, so a reader never sees a partial checkpoint, even after SIGKILL.
 /// </summary>
 public static class CheckpointFile
@@ -30,6 +30,7 @@ public static class CheckpointFile
     private const string GeneratorOptimizerEntry = "generator-optimizer.bin";
     private const string DiscriminatorOptimizerEntry = "discriminator-optimizer.bin";
     private const string ReplayEntry = "replay.bin";
+    private const string AverageEntry = "generator-ema.bin";
 
     /// <summary>
     /// Writes everything needed to resume <paramref name="trainer"/> exactly, with the run's <paramref name="configJson"/>,
@@ -48,6 +49,7 @@ public static class CheckpointFile
             AddBinary(zip, GeneratorOptimizerEntry, w => Helper(trainer.GeneratorOptimizer).save_state_dict(w));
             AddBinary(zip, DiscriminatorOptimizerEntry, w => Helper(trainer.DiscriminatorOptimizer).save_state_dict(w));
             if (trainer.Replay is { } replay) AddBinary(zip, ReplayEntry, replay.SaveState);
+            if (trainer.Average is { } average) AddBinary(zip, AverageEntry, w => average.Generator.save(w));
         });
     }
 
@@ -66,12 +68,17 @@ public static class CheckpointFile
         return ReadState(zip, path);
     }
 
-    /// <summary>Loads only G's weights (for sampling and export) into <paramref name="generator"/>, which must have the stored architecture.</summary>
+    /// <summary>
+    /// Loads only the weights that sample (for sampling, evaluation and export) into <paramref name="generator"/>, which must have the
+    /// stored architecture: the moving average of G's weights where the run kept one, else G's own. Returns whether it was the average.
+    /// </summary>
     /// <exception cref="InvalidDataException">The stored weights do not fit <paramref name="generator"/> (another architecture).</exception>
-    public static void LoadGenerator(string path, Module generator)
+    public static bool LoadGenerator(string path, Module generator)
     {
         using var zip = Open(path);
-        LoadModule(zip, path, GeneratorEntry, generator, "generator");
+        bool average = zip.GetEntry(AverageEntry) is not null;
+        LoadModule(zip, path, average ? AverageEntry : GeneratorEntry, generator, "generator");
+        return average;
     }
 
     /// <summary>Restores G, D, both optimisers, the replay buffer, the iteration and the noise and data streams of <paramref name="trainer"/>; returns the stored state.</summary>
@@ -85,6 +92,7 @@ public static class CheckpointFile
         ReadBinary(zip, path, GeneratorOptimizerEntry, r => Helper(trainer.GeneratorOptimizer).load_state_dict(r));
         ReadBinary(zip, path, DiscriminatorOptimizerEntry, r => Helper(trainer.DiscriminatorOptimizer).load_state_dict(r));
         if (trainer.Replay is { } replay) ReadBinary(zip, path, ReplayEntry, replay.LoadState);
+        if (trainer.Average is { } average) LoadModule(zip, path, AverageEntry, average.Generator, "averaged generator");
         using (var noise = tensor(state.NoiseStreamState, dtype: uint8)) trainer.NoiseStream.set_state(noise);
         trainer.Data.LoadState(state.Data);
         trainer.Iteration = state.Iteration;

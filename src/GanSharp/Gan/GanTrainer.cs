@@ -1,5 +1,6 @@
 using GanSharp.Data;
 using GanSharp.Distributions;
+using GanSharp.Objectives;
 using GanSharp.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -22,13 +23,16 @@ public sealed class GanTrainer : IDisposable
     private readonly Parameter[] _generatorParameters;
     private readonly Parameter[] _trainableDiscriminatorParameters;
     private readonly ReplayBuffer? _replay;
+    private readonly GeneratorAverage? _average;
 
     /// <param name="generator">G: z [m, LatentDim] ↦ x [m, ...]; the trainer owns it from now on.</param>
     /// <param name="discriminator">D's logit: x [m, ...] ↦ l [m]; D(x) = σ(l); the trainer owns it from now on.</param>
     /// <param name="data">Real minibatches.</param>
     /// <param name="options">Algorithm settings; validated here.</param>
     /// <param name="device">Where the models live and the arithmetic runs (null: CPU).</param>
-    public GanTrainer(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator, IBatchSource data, TrainingOptions options, Device? device = null)
+    /// <param name="averagedGenerator">With <see cref="TrainingOptions.Ema"/>: a second G of the same architecture to hold the average (<see cref="GeneratorAverage"/>); the trainer owns it.</param>
+    public GanTrainer(Module<Tensor, Tensor> generator, Module<Tensor, Tensor> discriminator, IBatchSource data, TrainingOptions options, Device? device = null,
+        Module<Tensor, Tensor>? averagedGenerator = null)
     {
         var problems = options.Validate();
         if (problems.Count > 0) throw new ArgumentException("Invalid training options: " + string.Join(" ", problems), nameof(options));
@@ -45,6 +49,12 @@ public sealed class GanTrainer : IDisposable
         DiscriminatorOptimizer = options.DiscriminatorOptimizerOrDefault.Create(Discriminator.parameters());
         _noise = new RandomStream((ulong)RandomStreams.Seed(options.Seed, RandomStreams.Noise));
         if (options.Replay is not null) _replay = new ReplayBuffer(options.Replay, RandomStreams.Seed(options.Seed, RandomStreams.Replay));
+        if (options.Ema is { } decay)
+        {
+            if (averagedGenerator is null) throw new ArgumentException("An EMA of G's weights needs a second generator to hold it.", nameof(averagedGenerator));
+            averagedGenerator.to(Device);
+            _average = new GeneratorAverage(Generator, averagedGenerator, decay);
+        }
     }
 
     /// <summary>The algorithm's settings.</summary>
@@ -73,6 +83,12 @@ public sealed class GanTrainer : IDisposable
 
     /// <summary>The replay buffer D's steps draw past samples from; null without replay.</summary>
     public ReplayBuffer? Replay => _replay;
+
+    /// <summary>The moving average of G's weights; null without <see cref="TrainingOptions.Ema"/>.</summary>
+    public GeneratorAverage? Average => _average;
+
+    /// <summary>The G that samples and is evaluated: the average of G's weights where there is one, else G.</summary>
+    public Module<Tensor, Tensor> SamplingGenerator => _average?.Generator ?? Generator;
 
     /// <summary>Iterations completed so far.</summary>
     public int Iteration { get; set; }
@@ -150,29 +166,45 @@ public sealed class GanTrainer : IDisposable
         return UpdateGenerator()[0].item<float>();
     }
 
-    /// <summary>One step of D on fresh data and noise; returns the detached numbers [L_D, mean D(x), mean D(G(z))].</summary>
+    /// <summary>
+    /// One step of D on fresh data and noise; returns the detached numbers [L_D, mean σ(v(x)), mean σ(v(G(z)))]. For the sigmoid games
+    /// σ(v) is D's probability; for critics and the other objectives it is their raw output squashed into (0, 1), above ½ where
+    /// they score a sample as data, so curves keep one axis whatever the objective.
+    /// </summary>
     private Tensor UpdateDiscriminator()
     {
         int m = Options.BatchSize;
-        // Maximise log D(x) + log(1 − D(G(z))), i.e. minimise the binary cross-entropy.
+        // Maximise D's side of the objective (for the minimax game log D(x) + log(1 − D(G(z))), the negated binary cross-entropy),
+        // plus the penalties and the clipping that keep a critic Lipschitz or D flat on the data.
         var real = Data.NextBatch(m).to(Device);
         var z = PriorSampler.Sample(Options.Prior, m, Options.LatentDim, _noise, Device);
         Tensor fake;
         using (no_grad()) fake = Generator.forward(z);
         if (_replay is not null) fake = _replay.Mix(fake);
-        var realLogits = Discriminator.forward(real);
-        var fakeLogits = Discriminator.forward(fake);
-        var dLoss = GanLosses.DiscriminatorLoss(realLogits, fakeLogits);
+        var realInput = Pack(real);
+        var fakeInput = Pack(fake);
+        if (Options.R1 is not null) realInput = realInput.detach().requires_grad_(true);
+        var realOutputs = Discriminator.forward(realInput);
+        var fakeOutputs = Discriminator.forward(fakeInput);
+        var dLoss = ObjectiveLosses.DiscriminatorLoss(Options.Objective, realOutputs, fakeOutputs);
+        if (Options.GradientPenalty is { } lambda)
+        {
+            var epsilon = rand(new[] { realInput.shape[0] }, generator: _noise).to(Device);
+            var between = GradientPenalties.Interpolate(realInput.detach(), fakeInput.detach(), epsilon).requires_grad_(true);
+            dLoss = dLoss + GradientPenalties.Wasserstein(GradientPenalties.InputGradient(Discriminator.forward(between), between), lambda);
+        }
+        if (Options.R1 is { } gamma) dLoss = dLoss + GradientPenalties.R1(GradientPenalties.InputGradient(realOutputs, realInput), gamma);
         DiscriminatorOptimizer.zero_grad();
         dLoss.backward();
         DiscriminatorOptimizer.step();
-        return stack(new[] { dLoss.detach(), realLogits.detach().sigmoid().mean(), fakeLogits.detach().sigmoid().mean() });
+        if (Options.WeightClip is { } c) WassersteinLosses.ClipWeights(_trainableDiscriminatorParameters, c);
+        return stack(new[] { dLoss.detach(), realOutputs.detach().sigmoid().mean(), fakeOutputs.detach().sigmoid().mean() });
     }
 
     /// <summary>One step of G on fresh noise; returns the detached numbers [L_G, ‖∇L_G‖].</summary>
     private Tensor UpdateGenerator()
     {
-        // Minimise log(1 − D(G(z))) (minimax) or −log D(G(z)) (non-saturating).
+        // Minimise G's side of the objective: log(1 − D(G(z))) (minimax), −log D(G(z)) (non-saturating), −v(G(z)) (critics), ...
         // G's step needs ∂L_G/∂x through D but not D's own gradients (D's optimiser zeroes them before its next
         // step anyway), so D's weights leave the graph: its backward skips their weight-gradient products.
         var z = PriorSampler.Sample(Options.Prior, Options.BatchSize, Options.LatentDim, _noise, Device);
@@ -180,8 +212,8 @@ public sealed class GanTrainer : IDisposable
         SetRequiresGrad(_trainableDiscriminatorParameters, false);
         try
         {
-            var gLogits = Discriminator.forward(Generator.forward(z));
-            gLoss = GanLosses.GeneratorLoss(Options.Objective, gLogits);
+            var gOutputs = Discriminator.forward(Pack(Generator.forward(z)));
+            gLoss = ObjectiveLosses.GeneratorLoss(Options.Objective, gOutputs);
             GeneratorOptimizer.zero_grad();
             gLoss.backward();
         }
@@ -192,31 +224,41 @@ public sealed class GanTrainer : IDisposable
         var gradNorm = GradientNorm(_generatorParameters);
         PhaseEnded?.Invoke(GeneratorGradientPhase);
         GeneratorOptimizer.step();
+        _average?.Update();
         PhaseEnded?.Invoke(GeneratorUpdatePhase);
         return stack(new[] { gLoss.detach(), gradNorm });
     }
 
-    /// <summary>G(z) for <paramref name="n"/> fresh prior samples drawn from <paramref name="stream"/>, without gradients, in eval mode, on the CPU.</summary>
+    /// <summary>
+    /// G(z) for <paramref name="n"/> fresh prior samples drawn from <paramref name="stream"/>, without gradients, in eval mode, on the CPU,
+    /// from the <see cref="SamplingGenerator"/> (the average of G's weights where there is one).
+    /// </summary>
     public Tensor Sample(long n, RandomStream stream)
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        bool wasTraining = Generator.training;
-        Generator.eval();
+        var generator = SamplingGenerator;
+        bool wasTraining = generator.training;
+        generator.eval();
         var z = PriorSampler.Sample(Options.Prior, n, Options.LatentDim, stream, Device);
-        var x = Generator.forward(z).cpu();
-        if (wasTraining) Generator.train();
+        var x = generator.forward(z).cpu();
+        if (wasTraining) generator.train();
         return x.MoveToOuterDisposeScope();
     }
 
-    /// <summary>D(x) = σ(l(x)) for <paramref name="x"/>, without gradients, in eval mode, on the CPU.</summary>
+    /// <summary>
+    /// D(x) = σ(v(x)) for <paramref name="x"/>, without gradients, in eval mode, on the CPU (for critics σ of the raw output: see
+    /// <see cref="UpdateDiscriminator"/>). A packing D judges a pack of copies of x.
+    /// </summary>
     public Tensor DiscriminatorProbability(Tensor x)
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         bool wasTraining = Discriminator.training;
         Discriminator.eval();
-        var d = Discriminator.forward(x.to(Device)).sigmoid().cpu();
+        var input = x.to(Device);
+        if (Options.Pack > 1) input = input.repeat(new long[] { 1, Options.Pack }.Concat(Enumerable.Repeat(1L, (int)input.dim() - 2)).ToArray());   // [n, d, …] → [n, p·d, …]
+        var d = Discriminator.forward(input).sigmoid().cpu();
         if (wasTraining) Discriminator.train();
         return d.MoveToOuterDisposeScope();
     }
@@ -229,6 +271,10 @@ public sealed class GanTrainer : IDisposable
         foreach (var group in DiscriminatorOptimizer.ParamGroups) group.LearningRate = Options.DiscriminatorOptimizerOrDefault.LearningRate * factor;
         foreach (var group in GeneratorOptimizer.ParamGroups) group.LearningRate = Options.GeneratorOptimizerOrDefault.LearningRate * factor;
     }
+
+    /// <summary>PacGAN's packing (Lin et al. 2018): [m, d, …] → [m/p, p·d, …], p consecutive samples side by side along features or channels.</summary>
+    private Tensor Pack(Tensor x) =>
+        Options.Pack == 1 ? x : x.reshape(new[] { x.shape[0] / Options.Pack, x.shape[1] * Options.Pack }.Concat(x.shape.Skip(2)).ToArray());
 
     private static void SetRequiresGrad(Parameter[] parameters, bool requiresGrad)
     {
@@ -249,6 +295,7 @@ public sealed class GanTrainer : IDisposable
         DiscriminatorOptimizer.Dispose();
         _noise.Dispose();
         _replay?.Dispose();
+        _average?.Dispose();
         Generator.Dispose();
         Discriminator.Dispose();
     }

@@ -8,4 +8,7 @@ public enum OptimizerKind
 
     /// <summary>Stochastic gradient descent with momentum, as in Goodfellow et al. (2014).</summary>
     Sgd,
+
+    /// <summary>RMSprop (Tieleman &amp; Hinton 2012; smoothing 0.99), as Arjovsky et al. (2017) train the WGAN critic: no momentum, which they found unstable with clipping.</summary>
+    RmsProp,
 }

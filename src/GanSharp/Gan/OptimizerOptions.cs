@@ -25,6 +25,7 @@ public sealed record OptimizerOptions(
     {
         OptimizerKind.Adam => torch.optim.Adam(parameters, LearningRate, Beta1, Beta2),
         OptimizerKind.Sgd => torch.optim.SGD(parameters, LearningRate, Momentum),
+        OptimizerKind.RmsProp => torch.optim.RMSProp(parameters, LearningRate),
         _ => throw new InvalidOperationException($"Unknown optimiser {Kind}."),
     };
 }

@@ -1,4 +1,5 @@
 using GanSharp.Distributions;
+using GanSharp.Objectives;
 
 namespace GanSharp.Gan;
 
@@ -14,18 +15,28 @@ namespace GanSharp.Gan;
 /// <param name="Seed">Seed of every random stream (weights, data, noise).</param>
 /// <param name="Replay">Replay of past generated samples to D; null (the default) trains D on fresh G(z) only.</param>
 /// <param name="Schedule">How both players' learning rates change over the <paramref name="Iterations"/>.</param>
+/// <param name="WeightClip">WGAN: clip every weight of D into [−c, c] after each of its steps (Arjovsky et al. 2017); null: no clipping.</param>
+/// <param name="GradientPenalty">WGAN-GP: λ of the penalty λ·E(‖∇D(x̂)‖ − 1)² on interpolates (Gulrajani et al. 2017); null: none.</param>
+/// <param name="R1">γ of the R1 penalty γ/2·E‖∇_x D(x)‖² on data (Mescheder et al. 2018); null: none.</param>
+/// <param name="Pack">PacGAN (Lin et al. 2018): D judges packs of this many samples, concatenated along features (points) or channels (images); 1: single samples.</param>
+/// <param name="Ema">β of an exponential moving average of G's weights that samples in G's place (<see cref="GeneratorAverage"/>); null: none.</param>
 public sealed record TrainingOptions(
     int Iterations = 10_000,
     int BatchSize = 256,
     int DiscriminatorSteps = 1,
-    GeneratorObjective Objective = GeneratorObjective.NonSaturating,
+    GanObjective Objective = GanObjective.NonSaturating,
     NoisePrior Prior = NoisePrior.Normal,
     int LatentDim = 2,
     OptimizerOptions? DiscriminatorOptimizer = null,
     OptimizerOptions? GeneratorOptimizer = null,
     int Seed = 0,
     ReplayOptions? Replay = null,
-    LearningRateSchedule Schedule = LearningRateSchedule.Constant)
+    LearningRateSchedule Schedule = LearningRateSchedule.Constant,
+    double? WeightClip = null,
+    double? GradientPenalty = null,
+    double? R1 = null,
+    int Pack = 1,
+    double? Ema = null)
 {
     /// <summary>The factor on both learning rates at iteration t (0-based): 1, or 1 − t / T for the linear schedule.</summary>
     public double LearningRateFactor(int iteration) => Schedule switch
@@ -53,6 +64,12 @@ public sealed record TrainingOptions(
         problems.AddRange(DiscriminatorOptimizerOrDefault.Validate("discriminator optimiser"));
         problems.AddRange(GeneratorOptimizerOrDefault.Validate("generator optimiser"));
         if (Replay is not null) problems.AddRange(Replay.Validate());
+        if (WeightClip is { } c && !(c > 0 && double.IsFinite(c))) problems.Add($"weight clipping c must be a positive number (got {c}).");
+        if (GradientPenalty is { } lambda && !(lambda >= 0 && double.IsFinite(lambda))) problems.Add($"the gradient penalty λ must be zero or more (got {lambda}).");
+        if (R1 is { } gamma && !(gamma >= 0 && double.IsFinite(gamma))) problems.Add($"the R1 penalty γ must be zero or more (got {gamma}).");
+        if (Pack < 1) problems.Add($"pack must be at least 1 sample (got {Pack}).");
+        else if (BatchSize % Pack != 0) problems.Add($"the batch size {BatchSize} must be a multiple of pack {Pack}, so that D sees whole packs.");
+        if (Ema is { } beta && !(beta > 0 && beta < 1)) problems.Add($"the EMA decay must be in (0, 1) (got {beta}).");
         return problems;
     }
 }

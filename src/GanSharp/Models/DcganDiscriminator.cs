@@ -6,7 +6,7 @@ namespace GanSharp.Models;
 
 /// <summary>
 /// DCGAN discriminator (Radford et al. 2016): strided convolutions, batch norm (not on the first layer) and LeakyReLU(0.2);
-/// returns the logit l(x) [m], D(x) = σ(l), as <see cref="Gan.GanLosses"/> expects.
+/// returns the logit l(x) [m], D(x) = σ(l), as <see cref="Objectives.GanLosses"/> expects.
 /// </summary>
 /// <remarks>
 /// For 64 pixels, F features: C × 64 × 64 → F × 32 × 32 → 2F × 16 × 16 → 4F × 8 × 8 → 8F × 4 × 4 → 1 × 1 × 1 → [m].
@@ -19,7 +19,9 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>
     private readonly Sequential net;
 
     /// <param name="architecture">Image size (28, 32 or 64), channels and features F (its latent dimension is not used).</param>
-    public DcganDiscriminator(DcganArchitecture architecture) : base(nameof(DcganDiscriminator))
+    /// <param name="spectralNorm">Spectral normalisation of every convolution (<see cref="SpectralNorm"/>; Miyato et al. 2018).</param>
+    /// <param name="pack">PacGAN: D takes packs of this many images concatenated along channels, [m, pack·C, S, S].</param>
+    public DcganDiscriminator(DcganArchitecture architecture, bool spectralNorm = false, int pack = 1) : base(nameof(DcganDiscriminator))
     {
         architecture.EnsureValid();
         Architecture = architecture;
@@ -28,18 +30,18 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>
         var layers = new List<(string, Module<Tensor, Tensor>)>
         {
             // [m, C, S, S] → [m, F, S/2, S/2]; no batch norm on the input layer (Radford et al. §3)
-            ("down0", Conv2d(a.Channels, a.WidthAt(levels - 1), kernel_size: 4, stride: 2, padding: 1, bias: false)),
+            ("down0", Mlp.Normalised(Conv2d(a.Channels * pack, a.WidthAt(levels - 1), kernel_size: 4, stride: 2, padding: 1, bias: false), spectralNorm)),
             ("lrelu0", LeakyReLU(0.2)),
         };
         for (int i = 1; i < levels; i++)
         {
             // [m, F·2^(i−1), s, s] → [m, F·2^i, s/2, s/2]
-            layers.Add(($"down{i}", Conv2d(a.WidthAt(levels - i), a.WidthAt(levels - 1 - i), kernel_size: 4, stride: 2, padding: 1, bias: false)));
+            layers.Add(($"down{i}", Mlp.Normalised(Conv2d(a.WidthAt(levels - i), a.WidthAt(levels - 1 - i), kernel_size: 4, stride: 2, padding: 1, bias: false), spectralNorm)));
             layers.Add(($"bn{i}", BatchNorm2d(a.WidthAt(levels - 1 - i))));
             layers.Add(($"lrelu{i}", LeakyReLU(0.2)));
         }
         // [m, F·2^(L−1), b, b] → [m, 1, 1, 1]
-        layers.Add(("logit", Conv2d(a.WidthAt(0), 1, kernel_size: a.BaseSide, stride: 1, padding: 0L)));
+        layers.Add(("logit", Mlp.Normalised(Conv2d(a.WidthAt(0), 1, kernel_size: a.BaseSide, stride: 1, padding: 0L), spectralNorm)));
         net = Sequential(layers);
         RegisterComponents();
         DcganInit.Apply(this);

@@ -7,20 +7,23 @@ namespace GanSharp.Models;
 /// <summary>Builds the fully connected stacks used by <see cref="MlpGenerator"/> and <see cref="MlpDiscriminator"/>.</summary>
 public static class Mlp
 {
-    /// <summary>in → [Linear → act] × L → Linear → out.</summary>
-    public static Sequential Build(long inputs, long outputs, MlpOptions options)
+    /// <summary>in → [Linear → act] × L → Linear → out; with <paramref name="spectralNorm"/> every Linear wrapped in <see cref="SpectralNorm"/>.</summary>
+    public static Sequential Build(long inputs, long outputs, MlpOptions options, bool spectralNorm = false)
     {
         var layers = new List<(string, Module<Tensor, Tensor>)>();
         long width = inputs;
         for (int i = 0; i < options.HiddenLayers; i++)
         {
-            layers.Add(($"linear{i}", Linear(width, options.Width)));
+            layers.Add(($"linear{i}", Normalised(Linear(width, options.Width), spectralNorm)));
             layers.Add(($"act{i}", MakeActivation(options.Activation)));
             width = options.Width;
         }
-        layers.Add(("out", Linear(width, outputs)));
+        layers.Add(("out", Normalised(Linear(width, outputs), spectralNorm)));
         return Sequential(layers);
     }
+
+    /// <summary><paramref name="layer"/>, wrapped in <see cref="SpectralNorm"/> when <paramref name="spectralNorm"/>.</summary>
+    public static Module<Tensor, Tensor> Normalised(Module<Tensor, Tensor> layer, bool spectralNorm) => spectralNorm ? new SpectralNorm(layer) : layer;
 
     /// <summary>The module for an <see cref="Activation"/>.</summary>
     public static Module<Tensor, Tensor> MakeActivation(Activation activation) => activation switch

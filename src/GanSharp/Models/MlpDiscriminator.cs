@@ -11,10 +11,11 @@ public sealed class MlpDiscriminator : Module<Tensor, Tensor>
 
     /// <param name="inputShape">Shape of one sample (flattened before the first layer).</param>
     /// <param name="options">Hidden layers, width, activation.</param>
-    public MlpDiscriminator(long[] inputShape, MlpOptions options) : base(nameof(MlpDiscriminator))
+    /// <param name="spectralNorm">Spectral normalisation of every layer (<see cref="SpectralNorm"/>).</param>
+    public MlpDiscriminator(long[] inputShape, MlpOptions options, bool spectralNorm = false) : base(nameof(MlpDiscriminator))
     {
         InputShape = inputShape.ToArray();
-        net = Mlp.Build(InputShape.Aggregate(1L, (a, b) => a * b), 1, options);
+        net = Mlp.Build(InputShape.Aggregate(1L, (a, b) => a * b), 1, options, spectralNorm);
         RegisterComponents();
     }
 

@@ -45,12 +45,15 @@ public sealed class GanRun : IDisposable
         if (options.Threads > 0) ThreadPolicy.SetThreads(options.Threads);
         Options = options;
         _source = data.CreateSource(RandomStreams.Seed(options.Seed, RandomStreams.Data));
+        // The average's copy of G is built after D, so that G's and D's initial weights do not depend on whether there is one.
+        var averagedGenerator = options.Ema is null ? null : RunModels.CreateGenerator(options, data.SampleShape);
         try
         {
-            Trainer = new GanTrainer(generator, discriminator, _source, options.ToTrainingOptions(TotalIterations), device);
+            Trainer = new GanTrainer(generator, discriminator, _source, options.ToTrainingOptions(TotalIterations), device, averagedGenerator);
         }
         catch
         {
+            averagedGenerator?.Dispose();
             generator.Dispose();
             discriminator.Dispose();
             _source.Dispose();

@@ -9,8 +9,9 @@ namespace GanSharp.Runs;
 /// <summary>The generator of a run, rebuilt from a checkpoint's settings and weights, for sampling, evaluation and export.</summary>
 public sealed class GeneratorCheckpoint : IDisposable
 {
-    private GeneratorCheckpoint(string path, RunOptions options, Module<Tensor, Tensor> generator, int iteration, long[] sampleShape)
+    private GeneratorCheckpoint(string path, RunOptions options, Module<Tensor, Tensor> generator, int iteration, long[] sampleShape, bool isAverage)
     {
+        IsAverage = isAverage;
         SampleShape = sampleShape;
         Path = path;
         Options = options;
@@ -30,10 +31,16 @@ public sealed class GeneratorCheckpoint : IDisposable
     /// <summary>Shape of one sample: [d] for points, [C, S, S] for images.</summary>
     public long[] SampleShape { get; }
 
+    /// <summary>Whether <see cref="Generator"/> holds the moving average of G's weights (runs with <c>--ema</c>) rather than G's own.</summary>
+    public bool IsAverage { get; }
+
     /// <summary>Iterations G had been trained for.</summary>
     public int Iteration { get; }
 
-    /// <summary>Loads G from <paramref name="checkpointOrRun"/>: a checkpoint file, or a run folder meaning its latest checkpoint.</summary>
+    /// <summary>
+    /// Loads G from <paramref name="checkpointOrRun"/>: a checkpoint file, or a run folder meaning its latest checkpoint. A run with an
+    /// EMA of G's weights gives the average (<see cref="IsAverage"/>).
+    /// </summary>
     /// <exception cref="FileNotFoundException">No checkpoint there.</exception>
     /// <exception cref="InvalidDataException">Not a GanSharp checkpoint, or weights of another architecture.</exception>
     public static GeneratorCheckpoint Load(string checkpointOrRun)
@@ -42,9 +49,10 @@ public sealed class GeneratorCheckpoint : IDisposable
         var state = CheckpointFile.ReadState(path);
         var options = RunOptions.FromJson(CheckpointFile.ReadConfig(path), path);
         var generator = RunModels.CreateGenerator(options, state.SampleShape);
+        bool isAverage;
         try
         {
-            CheckpointFile.LoadGenerator(path, generator);
+            isAverage = CheckpointFile.LoadGenerator(path, generator);
         }
         catch
         {
@@ -52,7 +60,7 @@ public sealed class GeneratorCheckpoint : IDisposable
             throw;
         }
         generator.eval();
-        return new GeneratorCheckpoint(path, options, generator, state.Iteration, state.SampleShape);
+        return new GeneratorCheckpoint(path, options, generator, state.Iteration, state.SampleShape, isAverage);
     }
 
     /// <summary>G(z) [n, C, S, S] in (−1, 1) for z ~ N(0, I) drawn with <paramref name="seed"/>.</summary>

@@ -15,10 +15,12 @@ public static class RunModels
     public static (Module<Tensor, Tensor> Generator, Module<Tensor, Tensor> Discriminator) Create(RunOptions options, long[] sampleShape)
     {
         var generator = CreateGenerator(options, sampleShape);
+        // PacGAN: D reads packs of samples side by side, [d] → [pack·d] or [C, S, S] → [pack·C, S, S].
+        var packedShape = sampleShape.Select((size, i) => i == 0 ? size * options.Pack : size).ToArray();
         var discriminator = options.Model switch
         {
-            ModelKind.Mlp => (Module<Tensor, Tensor>)new MlpDiscriminator(sampleShape, options.DiscriminatorNetwork!),
-            ModelKind.Dcgan => new DcganDiscriminator(Dcgan(options)),
+            ModelKind.Mlp => (Module<Tensor, Tensor>)new MlpDiscriminator(packedShape, options.DiscriminatorNetwork!, options.SpectralNorm),
+            ModelKind.Dcgan => new DcganDiscriminator(Dcgan(options), options.SpectralNorm, options.Pack),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Model, "Unknown model."),
         };
         return (generator, discriminator);

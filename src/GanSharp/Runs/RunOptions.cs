@@ -6,6 +6,7 @@ using GanSharp.Data;
 using GanSharp.Distributions;
 using GanSharp.Gan;
 using GanSharp.Models;
+using GanSharp.Objectives;
 
 namespace GanSharp.Runs;
 
@@ -60,7 +61,7 @@ namespace GanSharp.Runs;
 public sealed record RunOptions(
     string Data,
     ModelKind Model,
-    GeneratorObjective Objective,
+    GanObjective Objective,
     int K,
     int BatchSize,
     int? Iterations,
@@ -96,6 +97,24 @@ public sealed record RunOptions(
     ComputeDevice Device,
     int Threads)
 {
+    /// <summary>WGAN: weights of D clipped into [−c, c] after each of its steps (Arjovsky et al. 2017; default 0.01 with <c>wgan</c>, which alone has it).</summary>
+    public double? Clip { get; init; }
+
+    /// <summary>WGAN-GP: λ of the gradient penalty (Gulrajani et al. 2017; default 10 with <c>wgan-gp</c>, which alone has it).</summary>
+    public double? GpLambda { get; init; }
+
+    /// <summary>γ of the R1 penalty γ/2·E‖∇_x D(x)‖² on data (Mescheder et al. 2018); null: none.</summary>
+    public double? R1 { get; init; }
+
+    /// <summary>PacGAN (Lin et al. 2018): D judges packs of this many samples (1: single samples); the batch size must be a multiple.</summary>
+    public int Pack { get; init; } = 1;
+
+    /// <summary>β of the moving average of G's weights that samples, is evaluated and is exported in G's place (null: none).</summary>
+    public double? Ema { get; init; }
+
+    /// <summary>Spectral normalisation of D's layers (Miyato et al. 2018).</summary>
+    public bool SpectralNorm { get; init; }
+
     /// <summary>Extensions of the point files <see cref="Data"/> may name.</summary>
     public static readonly IReadOnlyList<string> PointFileExtensions = new[] { ".csv", ".txt", ".npy" };
 
@@ -142,7 +161,7 @@ public sealed record RunOptions(
         new OptimizerOptions(OptimizerG, LrG, Beta1, Beta2, Momentum),
         Seed,
         ReplayFraction is { } fraction ? new ReplayOptions(ReplayCapacity ?? 0, fraction) : null,
-        LrSchedule);
+        LrSchedule, Clip, GpLambda, R1, Pack, Ema);
 
     /// <summary>
     /// A complete configuration from the settings in <paramref name="given"/> (snake_case keys, as in <c>config.json</c>): the rest take
@@ -158,6 +177,7 @@ public sealed record RunOptions(
         else if (kind == DataKind.Images) model = ModelKind.Dcgan;
 
         var merged = Defaults(data, kind, model);
+        ObjectiveDefaults.Apply(merged, given, kind);
         foreach (var (key, value) in given) merged[key] = value?.DeepClone();
         if (merged["replay_fraction"] is not null && merged["replay_capacity"] is null) merged["replay_capacity"] = DefaultReplayCapacity;
         RunOptions options;
@@ -295,7 +315,7 @@ public sealed record RunOptions(
         {
             ["data"] = data,
             ["model"] = SettingNames.Name(model),
-            ["objective"] = SettingNames.Name(GeneratorObjective.NonSaturating),
+            ["objective"] = SettingNames.Name(GanObjective.NonSaturating),
             ["k"] = 1,
             ["batch_size"] = images ? 128 : 256,
             ["iterations"] = images ? null : 3000,
@@ -354,6 +374,8 @@ public sealed record RunOptions(
                 "g_layers" or "g_width" or "d_layers" or "d_width" or "activation" when options.Model != ModelKind.Mlp => "MLP models (--model mlp)",
                 "features" when options.Model != ModelKind.Dcgan => "DCGAN models (--model dcgan)",
                 "replay_capacity" when options.ReplayFraction is null => "runs with replay (--replay FRACTION)",
+                "clip" when options.Objective != GanObjective.Wgan => "the wgan objective (--objective wgan)",
+                "gp_lambda" when options.Objective != GanObjective.WganGp => "the wgan-gp objective (--objective wgan-gp)",
                 _ => null,
             };
             if (appliesTo is not null) yield return $"{key} (--{key.Replace('_', '-')}) applies to {appliesTo}, not to {what} with model {SettingNames.Name(options.Model)}.";
@@ -372,7 +394,7 @@ public sealed record RunOptions(
             RespectNullableAnnotations = true,
             WriteIndented = true,
         };
-        options.Converters.Add(new SettingNameConverter<GeneratorObjective>());
+        options.Converters.Add(new SettingNameConverter<GanObjective>());
         options.Converters.Add(new SettingNameConverter<NoisePrior>());
         options.Converters.Add(new SettingNameConverter<OptimizerKind>());
         options.Converters.Add(new SettingNameConverter<Activation>());

@@ -1,6 +1,7 @@
 using GanSharp.Distributions;
 using GanSharp.Gan;
 using GanSharp.Models;
+using GanSharp.Objectives;
 
 namespace GanSharp.Runs;
 
@@ -9,9 +10,11 @@ public static class SettingNames
 {
     private static readonly Dictionary<Type, (Enum Value, string Name)[]> Table = new()
     {
-        [typeof(GeneratorObjective)] = new (Enum, string)[] { (GeneratorObjective.Minimax, "minimax"), (GeneratorObjective.NonSaturating, "non-saturating") },
+        [typeof(GanObjective)] = new (Enum, string)[] { (GanObjective.Minimax, "minimax"), (GanObjective.NonSaturating, "non-saturating"),
+            (GanObjective.Kl, "kl"), (GanObjective.ReverseKl, "reverse-kl"), (GanObjective.JensenShannon, "jensen-shannon"), (GanObjective.Pearson, "pearson"),
+            (GanObjective.Hellinger, "hellinger"), (GanObjective.Wgan, "wgan"), (GanObjective.WganGp, "wgan-gp"), (GanObjective.LeastSquares, "least-squares"), (GanObjective.Hinge, "hinge") },
         [typeof(NoisePrior)] = new (Enum, string)[] { (NoisePrior.Normal, "normal"), (NoisePrior.Uniform, "uniform") },
-        [typeof(OptimizerKind)] = new (Enum, string)[] { (OptimizerKind.Adam, "adam"), (OptimizerKind.Sgd, "sgd") },
+        [typeof(OptimizerKind)] = new (Enum, string)[] { (OptimizerKind.Adam, "adam"), (OptimizerKind.Sgd, "sgd"), (OptimizerKind.RmsProp, "rmsprop") },
         [typeof(Activation)] = new (Enum, string)[] { (Activation.ReLU, "relu"), (Activation.LeakyReLU, "leaky-relu"), (Activation.Tanh, "tanh"), (Activation.ELU, "elu") },
         [typeof(LearningRateSchedule)] = new (Enum, string)[] { (LearningRateSchedule.Constant, "constant"), (LearningRateSchedule.Linear, "linear") },
         [typeof(ModelKind)] = new (Enum, string)[] { (ModelKind.Mlp, "mlp"), (ModelKind.Dcgan, "dcgan") },

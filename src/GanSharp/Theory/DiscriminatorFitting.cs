@@ -1,4 +1,5 @@
 using GanSharp.Gan;
+using GanSharp.Objectives;
 using GanSharp.Runtime;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;

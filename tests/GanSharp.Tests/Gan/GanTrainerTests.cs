@@ -2,6 +2,7 @@ using GanSharp.Data;
 using GanSharp.Distributions;
 using GanSharp.Gan;
 using GanSharp.Models;
+using GanSharp.Objectives;
 using GanSharp.Runtime;
 using static TorchSharp.torch;
 
@@ -97,7 +98,7 @@ public class GanTrainerTests
     [Fact]
     public void Reported_numbers_agree_with_the_losses_and_gradients_they_describe()
     {
-        var options = new TrainingOptions(Iterations: 1, BatchSize: 64, Objective: GeneratorObjective.NonSaturating);
+        var options = new TrainingOptions(Iterations: 1, BatchSize: 64, Objective: GanObjective.NonSaturating);
         var (trainer, _) = Build(options);
         using var t = trainer;
         var s = t.Step();

@@ -1,4 +1,5 @@
 using GanSharp.Checkpoints;
+using GanSharp.Objectives;
 using GanSharp.Runs;
 using GanSharp.Tests.Data;
 using SkiaSharp;
@@ -66,7 +67,7 @@ public sealed class ImageRunTests : IDisposable
         var pictures = Path.Combine(_dir, "mnist-like");
         for (int i = 0; i < 12; i++)
             TestPictures.Write(Path.Combine(pictures, $"{i}.png"), 28, 28, (x, y) => Math.Abs(x - 2 * i - 3) < 3 ? SKColors.White : SKColors.Black);
-        var options = Tiny(pictures, 28, 1) with { Epochs = 4, BatchSize = 3, CheckpointEvery = 5, K = 2, Prior = GanSharp.Distributions.NoisePrior.Uniform, Objective = GanSharp.Gan.GeneratorObjective.Minimax };
+        var options = Tiny(pictures, 28, 1) with { Epochs = 4, BatchSize = 3, CheckpointEvery = 5, K = 2, Prior = GanSharp.Distributions.NoisePrior.Uniform, Objective = GanObjective.Minimax };
 
         using (var straight = GanRun.Start(options, Path.Combine(_dir, "straight")))
         {

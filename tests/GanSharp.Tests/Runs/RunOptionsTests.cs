@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using GanSharp.Distributions;
 using GanSharp.Gan;
 using GanSharp.Models;
+using GanSharp.Objectives;
 using GanSharp.Runs;
 
 namespace GanSharp.Tests.Runs;
@@ -53,7 +54,7 @@ public class RunOptionsTests
     {
         var options = Settings.Of("fashion-mnist", ("objective", "minimax"), ("k", 3), ("prior", "uniform"), ("optimizer_g", "sgd"), ("lr_schedule", "linear"), ("beta2", 0.9));
         var training = options.ToTrainingOptions(200);
-        Assert.Equal((GeneratorObjective.Minimax, 3, NoisePrior.Uniform, OptimizerKind.Sgd, LearningRateSchedule.Linear, 0.9),
+        Assert.Equal((GanObjective.Minimax, 3, NoisePrior.Uniform, OptimizerKind.Sgd, LearningRateSchedule.Linear, 0.9),
             (training.Objective, training.DiscriminatorSteps, training.Prior, training.GeneratorOptimizerOrDefault.Kind, training.Schedule, training.DiscriminatorOptimizerOrDefault.Beta2));
     }
 

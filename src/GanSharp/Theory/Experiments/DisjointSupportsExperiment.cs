@@ -1,6 +1,7 @@
 using GanSharp.Distributions;
 using GanSharp.Gan;
 using GanSharp.Models;
+using GanSharp.Objectives;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 

@@ -1,5 +1,6 @@
 using GanSharp.Distributions;
 using GanSharp.Gan;
+using GanSharp.Objectives;
 using static TorchSharp.torch;
 
 namespace GanSharp.Theory.Experiments;

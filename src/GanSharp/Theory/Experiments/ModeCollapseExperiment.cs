@@ -1,6 +1,7 @@
 using GanSharp.Distributions;
 using GanSharp.Gan;
 using GanSharp.Models;
+using GanSharp.Objectives;
 using GanSharp.Runs;
 
 namespace GanSharp.Theory.Experiments;
@@ -27,11 +28,11 @@ public sealed class ModeCollapseExperiment : TheoryExperiment
         int[] seeds = { 0, 1 };
         int iterations = context.Size(500, 1500);
         var shape = context.Size(new MlpOptions(2, 64), new MlpOptions(2, 128));
-        var variants = new (string Name, GeneratorObjective Objective, ReplayOptions? Replay)[]
+        var variants = new (string Name, GanObjective Objective, ReplayOptions? Replay)[]
         {
-            ("minimax", GeneratorObjective.Minimax, null),
-            ("non-saturating", GeneratorObjective.NonSaturating, null),
-            ("non-saturating + replay", GeneratorObjective.NonSaturating, new ReplayOptions(10_000, 0.5)),
+            ("minimax", GanObjective.Minimax, null),
+            ("non-saturating", GanObjective.NonSaturating, null),
+            ("non-saturating + replay", GanObjective.NonSaturating, new ReplayOptions(10_000, 0.5)),
         };
         var table = new TheoryTable("data", "G loss", "seed", "modes captured", "high-quality fraction", "reverse KL (nats)");
         var summary = new TheoryTable("data", "G loss", "mean modes captured", "mean high-quality fraction", "mean reverse KL");

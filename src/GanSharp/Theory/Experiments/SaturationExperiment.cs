@@ -1,6 +1,6 @@
 using GanSharp.Distributions;
-using GanSharp.Gan;
 using GanSharp.Models;
+using GanSharp.Objectives;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -48,8 +48,8 @@ public sealed class SaturationExperiment : TheoryExperiment
                 DiscriminatorFitting.Fit(d, m => data.Sample(m, random), m => Generate(randn(new long[] { m, 1 }, generator: random)).detach(), new DiscriminatorFitOptions(target - done, 256, 3e-3));
                 done = target;
             }
-            double mm = GradientNorm(d, Generate(z), GeneratorObjective.Minimax, parameters);
-            double ns = GradientNorm(d, Generate(z), GeneratorObjective.NonSaturating, parameters);
+            double mm = GradientNorm(d, Generate(z), GanObjective.Minimax, parameters);
+            double ns = GradientNorm(d, Generate(z), GanObjective.NonSaturating, parameters);
             var probs = DiscriminatorFitting.Probabilities(d, Generate(z).detach());
             double mean = probs.Average();
             lastRatio = ns / mm;
@@ -88,11 +88,11 @@ public sealed class SaturationExperiment : TheoryExperiment
         return Result(what, new[] { table }, checks, verdict, lossRelative, gradRelative);
     }
 
-    private static double GradientNorm(Module<Tensor, Tensor> d, Tensor fake, GeneratorObjective objective, Parameter[] parameters)
+    private static double GradientNorm(Module<Tensor, Tensor> d, Tensor fake, GanObjective objective, Parameter[] parameters)
     {
         using var scope = NewDisposeScope();
         foreach (var p in parameters) p.grad?.zero_();
-        var loss = GanLosses.GeneratorLoss(objective, d.forward(fake));
+        var loss = ObjectiveLosses.GeneratorLoss(objective, d.forward(fake));
         var grads = autograd.grad(new[] { loss }, parameters);
         return stack(grads.Select(g => g.pow(2).sum()).ToArray()).sum().sqrt().item<float>();
     }

@@ -6,6 +6,7 @@ using GanSharp.Evaluation;
 using GanSharp.Gan;
 using GanSharp.Metrics;
 using GanSharp.Models;
+using GanSharp.Objectives;
 using GanSharp.Runs;
 using GanSharp.Runtime;
 using GanSharp.Sampling;
@@ -26,7 +27,7 @@ public static class TheoryRuns
     /// A GAN on a toy target with the usual settings of the toy experiments: MLP G and D of <paramref name="shape"/> (ReLU), Adam
     /// (lr 10⁻³, β = (0.5, 0.999)), 2-D noise; the seed seeds the weights, the data and the noise.
     /// </summary>
-    public static GanRun Toy(RunData target, int iterations, int seed, MlpOptions shape, GeneratorObjective objective = GeneratorObjective.NonSaturating,
+    public static GanRun Toy(RunData target, int iterations, int seed, MlpOptions shape, GanObjective objective = GanObjective.NonSaturating,
         NoisePrior prior = NoisePrior.Normal, int batchSize = 256, int discriminatorSteps = 1, ReplayOptions? replay = null)
     {
         var settings = new JsonObject

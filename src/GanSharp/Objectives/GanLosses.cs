@@ -1,14 +1,17 @@
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
-namespace GanSharp.Gan;
+namespace GanSharp.Objectives;
 
 /// <summary>
 /// The losses of the GAN game, written on discriminator logits l with D = σ(l), in the stable
 /// forms log σ(l) = −softplus(−l) and log(1 − σ(l)) = −softplus(l).
 /// </summary>
 /// <remarks>
-/// Goodfellow et al. (2014): min_G max_D V(G, D) = E_{x~P_data}[log D(x)] + E_{z~p_z}[log(1 − D(G(z)))].
+/// Goodfellow et al. (2014): min_G max_D V(G, D) = E_{x~P_data}[log D(x)] + E_{z~p_z}[log(1 − D(G(z)))]. For a fixed G the best D
+/// reaches max_D V = 2·JSD(P_data‖P_G) − log 4 (Theorem 1): this is the Jensen–Shannon member of the f-GAN family
+/// (<see cref="FGanLosses"/>), shifted by log 4. <see cref="ObjectiveLosses"/> picks these losses for <see cref="GanObjective.Minimax"/>
+/// and <see cref="GanObjective.NonSaturating"/>.
 /// </remarks>
 public static class GanLosses
 {
@@ -39,12 +42,4 @@ public static class GanLosses
     /// <remarks>L_G = −E_z[log D(G(z))] = mean softplus(−l_fake); dL_G/dl = −(1 − σ(l))/m, which stays near −1/m as D(G(z)) → 0.</remarks>
     public static Tensor NonSaturatingGeneratorLoss(Tensor fakeLogits) =>
         functional.softplus(-fakeLogits).mean();
-
-    /// <summary>The generator loss for <paramref name="objective"/>.</summary>
-    public static Tensor GeneratorLoss(GeneratorObjective objective, Tensor fakeLogits) => objective switch
-    {
-        GeneratorObjective.Minimax => MinimaxGeneratorLoss(fakeLogits),
-        GeneratorObjective.NonSaturating => NonSaturatingGeneratorLoss(fakeLogits),
-        _ => throw new ArgumentOutOfRangeException(nameof(objective), objective, "Unknown generator objective."),
-    };
 }
