@@ -37,7 +37,9 @@ public static class DiscriminatorFitting
     /// <param name="real">Draws m samples of P_data.</param>
     /// <param name="fake">Draws m samples of P_G.</param>
     /// <param name="options">Steps, batch size, learning rate.</param>
-    public static double Fit(Module<Tensor, Tensor> discriminator, Func<int, Tensor> real, Func<int, Tensor> fake, DiscriminatorFitOptions options)
+    /// <param name="objective">The game whose D side is ascended (<see cref="ObjectiveLosses.DiscriminatorLoss"/>); the default is V's own.</param>
+    public static double Fit(Module<Tensor, Tensor> discriminator, Func<int, Tensor> real, Func<int, Tensor> fake, DiscriminatorFitOptions options,
+        GanObjective objective = GanObjective.Minimax)
     {
         var problems = options.Validate();
         if (problems.Count > 0) throw new ArgumentException("Invalid discriminator fitting options: " + string.Join(" ", problems), nameof(options));
@@ -48,8 +50,8 @@ public static class DiscriminatorFitting
         for (int step = 0; step < options.Steps; step++)
         {
             using var scope = NewDisposeScope();
-            // Ascend V: minimise the cross-entropy with data as class 1 and G(z) as class 0.
-            var loss = GanLosses.DiscriminatorLoss(discriminator.forward(real(options.BatchSize)), discriminator.forward(fake(options.BatchSize)));
+            // Ascend V: minimise the cross-entropy with data as class 1 and G(z) as class 0 (or the objective's D loss).
+            var loss = ObjectiveLosses.DiscriminatorLoss(objective, discriminator.forward(real(options.BatchSize)), discriminator.forward(fake(options.BatchSize)));
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();

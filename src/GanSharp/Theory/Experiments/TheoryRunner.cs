@@ -19,6 +19,7 @@ public sealed class TheoryRunner
         new PriorChoiceExperiment(),
         new WarmStartExperiment(),
         new DiscriminatorFeaturesExperiment(),
+        new FDivergenceExperiment(),
     };
 
     /// <summary>The experiments that <paramref name="only"/> names (an id or a number, comma-separated); all when null or empty.</summary>
