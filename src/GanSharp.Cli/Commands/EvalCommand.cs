@@ -27,7 +27,8 @@ internal static class EvalCommand
         var epochs = new Option<int>("--classifier-epochs") { Description = "Epochs of the feature classifier when it must be trained.", DefaultValueFactory = _ => new FeatureClassifierOptions().Epochs };
         var seed = new Option<int>("--seed") { Description = "Seed of the classifier, the reference draw and the sampling noise.", DefaultValueFactory = _ => 0 };
         var features = new Option<string>("--features") { Description = "For a folder: the labelled set whose classifier supplies the features.", HelpName = "NAME", DefaultValueFactory = _ => "fashion-mnist" };
-        var samples = new Option<string>("--samples") { Description = "Folder of generated pictures to score (e.g. written by `gansharp sample`), read as 28×28 grayscale.", HelpName = "DIR" };
+        var samples = new Option<string>("--samples") { Description = "Folder of generated pictures to score (e.g. written by `gansharp sample`): 28×28 grayscale, or any size with --resize.", HelpName = "DIR" };
+        var resize = new Option<bool>("--resize") { Description = "With --samples: centre-crop, resize and convert pictures that are not 28×28 grayscale instead of refusing them." };
         var checkpoint = new Option<string>("--checkpoint") { Description = "Generator to score: a checkpoint file, or a run folder (its latest checkpoint); 28×28 grayscale runs only.", HelpName = "PATH" };
         var n = new Option<int>("--n") { Description = "Generated samples, and real reference samples, compared.", DefaultValueFactory = _ => new EvaluationOptions().SampleCount };
         var output = new Option<string>("--out") { Description = "Folder for eval.json (default: the --run folder, else runs/eval).", HelpName = "DIR" };
@@ -47,7 +48,7 @@ internal static class EvalCommand
         }));
 
         var command = new Command("eval", "Score a generator checkpoint on real images (FD, precision/recall, density/coverage, classifier score, class coverage), or a point run's samples (modes, KL, JSD), beside calibration rows.");
-        foreach (var option in new Option[] { checkpoint, samples, run, points, data, dataDir, n, output, cacheDir, epochs, seed, features }) command.Options.Add(option);
+        foreach (var option in new Option[] { checkpoint, samples, resize, run, points, data, dataDir, n, output, cacheDir, epochs, seed, features }) command.Options.Add(option);
         command.Subcommands.Add(trainClassifier);
         command.SetAction(result => CommandErrors.Guard(console, () =>
         {
@@ -57,9 +58,31 @@ internal static class EvalCommand
             if (result.GetValue(checkpoint) is not null && result.GetValue(samples) is not null)
                 throw new ArgumentException("Score either a --checkpoint or a folder of --samples, not both.");
             var options = new EvaluationOptions(SampleCount: result.GetValue(n), Seed: seedValue);
+            ResourceBounds.EnsureMemory(2.0 * options.SampleCount * 28 * 28 * sizeof(float), $"--n {options.SampleCount}",
+                "estimated as the generated and the real 28×28 pictures in four-byte floats");
             var cache = Cache(result, cacheDir);
             var classifierOptions = ClassifierOptions(result, epochs, seed);
-            using var evalData = EvaluationData.Open(RequiredData(result, data), result.GetValue(dataDir), seedValue);
+            // The inputs are checked first: a broken checkpoint or a folder of wrong pictures is reported before the classifier is trained (minutes).
+            string dataName = RequiredData(result, data);
+            string? checkpointPath = null;
+            Func<long, Tensor>? generate = null;
+            var sampleFolder = result.GetValue(samples) is { } folder ? EvaluationData.OpenSamples(folder, result.GetValue(resize)) : null;
+            using var sampleImages = sampleFolder?.Dataset;
+            if (sampleFolder is not null)
+            {
+                foreach (var skipped in sampleFolder.Skipped) console.MarkupLine($"[yellow]Skipped[/] {Markup.Escape(skipped.Path)}: {Markup.Escape(skipped.Reason)}");
+                generate = GeneratorSamples.FromImages(sampleFolder.Dataset.Images, options.SampleCount);
+                checkpointPath = result.GetValue(samples);
+            }
+            using var loaded = result.GetValue(checkpoint) is { } checkpointOrRun ? GeneratorCheckpoint.Load(checkpointOrRun) : null;
+            using var noise = new RandomStream((ulong)RandomStreams.Seed(seedValue, RandomStreams.Noise));
+            if (loaded is not null)
+            {
+                generate = loaded.EvaluationSampler(noise);
+                checkpointPath = loaded.Path;
+                console.MarkupLine($"Generator: [bold]{Markup.Escape(loaded.Path)}[/] (iteration {loaded.Iteration:N0})");
+            }
+            using var evalData = EvaluationData.Open(dataName, result.GetValue(dataDir), seedValue);
             bool classMetrics = evalData.HasLabels;
             TrainedClassifier classifier;
             if (classMetrics)
@@ -74,22 +97,6 @@ internal static class EvalCommand
             }
             using (classifier)
             {
-                string? checkpointPath = null;
-                Func<long, Tensor>? generate = null;
-                using var sampleFolder = result.GetValue(samples) is { } folder ? EvaluationData.OpenPictures(folder) : null;
-                if (sampleFolder is not null)
-                {
-                    generate = GeneratorSamples.FromImages(sampleFolder.Images, options.SampleCount);
-                    checkpointPath = result.GetValue(samples);
-                }
-                using var loaded = result.GetValue(checkpoint) is { } checkpointOrRun ? GeneratorCheckpoint.Load(checkpointOrRun) : null;
-                using var noise = new RandomStream((ulong)RandomStreams.Seed(seedValue, RandomStreams.Noise));
-                if (loaded is not null)
-                {
-                    generate = loaded.EvaluationSampler(noise);
-                    checkpointPath = loaded.Path;
-                    console.MarkupLine($"Generator: [bold]{Markup.Escape(loaded.Path)}[/] (iteration {loaded.Iteration:N0})");
-                }
                 var report = ImageEvaluation.Run(evalData.Name, classifier, evalData.Train.Images, evalData.Test.Images, generate, options,
                     classMetrics, checkpointPath, step => console.MarkupLine($"[grey]{Markup.Escape(step)}…[/]"));
                 var path = EvaluationJson.Write(report, result.GetValue(output) ?? Path.Combine("runs", "eval"));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GanSharp.Runs;
+using GanSharp.Sampling;
 using Spectre.Console;
 
 namespace GanSharp.Cli.Commands;
@@ -18,8 +19,9 @@ internal static class ExportCommand
         command.Options.Add(output);
         command.SetAction(result => CommandErrors.Guard(console, () =>
         {
-            using var g = GeneratorCheckpoint.Load(result.GetValue(checkpoint)!);
             var path = result.GetValue(output)!;
+            SampleWriter.CheckFile(path, ".safetensors");
+            using var g = GeneratorCheckpoint.Load(result.GetValue(checkpoint)!);
             g.ExportSafetensors(path);
             var o = g.Options;
             console.MarkupLine($"Wrote {Markup.Escape(path)}: {o.Model.ToString().ToUpperInvariant()} generator, z ∈ ℝ^{o.LatentDim} ↦ {o.Channels}×{o.ImageSize}×{o.ImageSize}, features {o.Features} (see docs/safetensors.md).");

@@ -76,7 +76,8 @@ internal static class RunPresenter
         console.Write(Summary(run, result));
         if (!result.Completed)
             console.MarkupLine(Invariant($"[yellow]Stopped at iteration {result.Iteration:N0} of {result.TotalIterations:N0}.[/] The outputs describe what was done; continue with: gansharp train --resume {Markup.Escape(run.Directory ?? "")}"));
-        return 0;
+        // A stopped run has written its outputs, but did not finish: scripts see the interruption (130 after Ctrl-C, 143 after SIGTERM).
+        return result.Ending == RunEnding.Cancelled ? signals.StoppedExitCode : 0;
     }
 
     private static string Introduction(GanRun run)

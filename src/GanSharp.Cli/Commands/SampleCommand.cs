@@ -23,9 +23,14 @@ internal static class SampleCommand
         foreach (var option in new Option[] { checkpoint, n, output, format, interpolate, seed }) command.Options.Add(option);
         command.SetAction(result => CommandErrors.Guard(console, () =>
         {
-            using var g = GeneratorCheckpoint.Load(result.GetValue(checkpoint)!);
             var path = result.GetValue(output)!;
             int count = result.GetValue(n);
+            // The output is checked before the checkpoint is read or anything is drawn.
+            if (result.GetValue(interpolate)) SampleWriter.CheckFile(path, ".png", ".gif");
+            else if (result.GetValue(format) == "png") SampleWriter.CheckFolder(path);
+            else SampleWriter.CheckFile(path, ".png");
+            using var g = GeneratorCheckpoint.Load(result.GetValue(checkpoint)!);
+            g.EnsureSamplingFits(count, $"--n {count}");
             if (result.GetValue(interpolate))
             {
                 using var walk = g.Interpolate(count, result.GetValue(seed));

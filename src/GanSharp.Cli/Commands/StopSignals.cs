@@ -24,11 +24,21 @@ internal sealed class StopSignals : IDisposable
         _sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
     }
 
+    /// <summary>Exit code of a run stopped by Ctrl-C (SIGINT), or by a cancellation from outside: 128 + 2, as shells report it.</summary>
+    public const int InterruptedExitCode = 130;
+
+    /// <summary>Exit code of a run stopped by SIGTERM: 128 + 15.</summary>
+    public const int TerminatedExitCode = 143;
+
     /// <summary>Cancelled by the first signal.</summary>
     public CancellationToken Token => _stop.Token;
 
+    /// <summary>The exit code of a run that stopped on request: <see cref="TerminatedExitCode"/> after SIGTERM, else <see cref="InterruptedExitCode"/>.</summary>
+    public int StoppedExitCode { get; private set; } = InterruptedExitCode;
+
     private void OnSignal(PosixSignalContext context)
     {
+        if (!_stop.IsCancellationRequested && context.Signal == PosixSignal.SIGTERM) StoppedExitCode = TerminatedExitCode;
         context.Cancel = !_stop.IsCancellationRequested;
         _stop.Cancel();
     }

@@ -23,6 +23,9 @@ public static class CheckpointFile
     /// <summary>Layout version written into <see cref="CheckpointState.FormatVersion"/>.</summary>
     public const int FormatVersion = 2;
 
+    /// <summary>Name of the entry holding the run's configuration.</summary>
+    public const string ConfigEntryName = ConfigEntry;
+
     private const string ConfigEntry = "config.json";
     private const string StateEntry = "state.json";
     private const string GeneratorEntry = "generator.bin";
@@ -89,9 +92,9 @@ public static class CheckpointFile
         var state = ReadState(zip, path);
         LoadModule(zip, path, GeneratorEntry, trainer.Generator, "generator");
         LoadModule(zip, path, DiscriminatorEntry, trainer.Discriminator, "discriminator");
-        ReadBinary(zip, path, GeneratorOptimizerEntry, r => Helper(trainer.GeneratorOptimizer).load_state_dict(r));
-        ReadBinary(zip, path, DiscriminatorOptimizerEntry, r => Helper(trainer.DiscriminatorOptimizer).load_state_dict(r));
-        if (trainer.Replay is { } replay) ReadBinary(zip, path, ReplayEntry, replay.LoadState);
+        ReadEntry(zip, path, GeneratorOptimizerEntry, "G's optimiser state", r => Helper(trainer.GeneratorOptimizer).load_state_dict(r));
+        ReadEntry(zip, path, DiscriminatorOptimizerEntry, "D's optimiser state", r => Helper(trainer.DiscriminatorOptimizer).load_state_dict(r));
+        if (trainer.Replay is { } replay) ReadEntry(zip, path, ReplayEntry, "replay buffer", replay.LoadState);
         if (trainer.Average is { } average) LoadModule(zip, path, AverageEntry, average.Generator, "averaged generator");
         using (var noise = tensor(state.NoiseStreamState, dtype: uint8)) trainer.NoiseStream.set_state(noise);
         trainer.Data.LoadState(state.Data);
@@ -108,9 +111,11 @@ public static class CheckpointFile
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path}: its state.json is not a checkpoint state ({e.Message}).", e);
+            throw new InvalidDataException($"{path}: its entry {StateEntry} is not a checkpoint state ({Reason(e)}).", e);
         }
-        if (state is null) throw new InvalidDataException($"{path}: empty state.json.");
+        if (state is null) throw new InvalidDataException($"{path}: its entry {StateEntry} is empty.");
+        if (state.NoiseStreamState is null || state.Data is null || state.SampleShape is null)
+            throw new InvalidDataException($"{path}: its entry {StateEntry} lacks the noise stream, the data position or the sample shape.");
         if (state.FormatVersion != FormatVersion)
             throw new InvalidDataException($"{path}: checkpoint format {state.FormatVersion}; this GanSharp reads format {FormatVersion} (checkpoints of format 1 were written before runs on points and images shared one configuration).");
         return state;
@@ -138,17 +143,28 @@ public static class CheckpointFile
         }
     }
 
-    private static void LoadModule(ZipArchive zip, string path, string entry, Module module, string who)
+    private static void LoadModule(ZipArchive zip, string path, string entry, Module module, string who) =>
+        ReadEntry(zip, path, entry, $"{who} of the architecture built from its configuration", r => module.load(r, strict: true));
+
+    /// <summary>Reads entry <paramref name="name"/> with <paramref name="read"/>; any failure becomes a message naming the file, the entry and what it should hold.</summary>
+    private static void ReadEntry(ZipArchive zip, string path, string name, string what, Action<BinaryReader> read)
     {
         try
         {
-            ReadBinary(zip, path, entry, r => module.load(r, strict: true));
+            ReadBinary(zip, path, name, read);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException or EndOfStreamException)
+        catch (Exception e) when (e is not (OutOfMemoryException or InvalidDataException { Data.Count: > 0 }))
         {
-            throw new InvalidDataException(
-                $"{path} holds a {who} of another architecture than the one built from its configuration or requested: {e.Message}", e);
+            throw new InvalidDataException($"{path}: its entry {name} is corrupt or is not a {what} ({Reason(e)}).", e);
         }
+    }
+
+    /// <summary>What went wrong, in one printable line: the bytes of a corrupt entry read as a name never reach the message.</summary>
+    private static string Reason(Exception e)
+    {
+        var line = e.Message.Split('\n', 2)[0].Trim();
+        bool printable = line.All(c => !char.IsControl(c) && !char.IsSurrogate(c) && c != '\uFFFD');
+        return printable && line.Length <= 160 ? $"{e.GetType().Name}: {line}" : $"{e.GetType().Name} on unreadable data";
     }
 
     private static void AddText(ZipArchive zip, string name, string text)
@@ -167,21 +183,33 @@ public static class CheckpointFile
         memory.CopyTo(stream);
     }
 
-    private static string ReadText(ZipArchive zip, string path, string name)
+    private static string ReadText(ZipArchive zip, string path, string name) => Encoding.UTF8.GetString(ReadBytes(zip, path, name));
+
+    /// <summary>The bytes of entry <paramref name="name"/>; a damaged entry (bad compressed data or checksum) is a message naming it.</summary>
+    private static byte[] ReadBytes(ZipArchive zip, string path, string name)
     {
-        using var reader = new StreamReader(Entry(zip, path, name).Open(), Encoding.UTF8);
-        return reader.ReadToEnd();
+        var entry = Entry(zip, path, name);
+        try
+        {
+            using var memory = new MemoryStream();
+            using (var stream = entry.Open()) stream.CopyTo(memory);
+            return memory.ToArray();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            var damaged = new InvalidDataException($"{path}: its entry {name} is damaged ({Reason(e)}).", e);
+            damaged.Data["entry"] = name;
+            throw damaged;
+        }
     }
 
     private static void ReadBinary(ZipArchive zip, string path, string name, Action<BinaryReader> read)
     {
-        using var memory = new MemoryStream();
-        using (var stream = Entry(zip, path, name).Open()) stream.CopyTo(memory);
-        memory.Position = 0;
+        using var memory = new MemoryStream(ReadBytes(zip, path, name));
         using var reader = new BinaryReader(memory, Encoding.UTF8);
         read(reader);
     }
 
     private static ZipArchiveEntry Entry(ZipArchive zip, string path, string name) =>
-        zip.GetEntry(name) ?? throw new InvalidDataException($"{path} is not a GanSharp checkpoint: it has no {name}.");
+        zip.GetEntry(name) ?? throw new InvalidDataException($"{path} is not a GanSharp checkpoint: it has no {name}.") { Data = { ["entry"] = name } };
 }

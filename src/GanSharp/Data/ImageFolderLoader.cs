@@ -1,3 +1,4 @@
+using System.Globalization;
 using SkiaSharp;
 
 namespace GanSharp.Data;
@@ -9,6 +10,9 @@ namespace GanSharp.Data;
 public static class ImageFolderLoader
 {
     private static readonly string[] Extensions = { ".png", ".jpg", ".jpeg" };
+
+    /// <summary>The most pixels a picture may have (a 10,000 × 10,000 photo): decoding one takes 4 bytes a pixel before it is resized.</summary>
+    public const long MaxPixels = 100_000_000;
 
     /// <summary>The picture files under <paramref name="directory"/>, sorted by ordinal path.</summary>
     public static IReadOnlyList<string> FindImageFiles(string directory) =>
@@ -61,19 +65,10 @@ public static class ImageFolderLoader
     /// <summary>One picture as bytes [C, side, side], or null and the reason it could not be read.</summary>
     public static (byte[]? Pixels, string? Reason) Decode(string path, int side, int channels)
     {
-        SKBitmap? decoded;
-        try
-        {
-            decoded = SKBitmap.Decode(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            return (null, e.Message);
-        }
-        if (decoded is null) return (null, "not a readable PNG or JPEG image");
+        var (decoded, reason) = DecodeWhole(path);
+        if (decoded is null) return (null, reason);
         using (decoded)
         {
-            if (decoded.Width < 1 || decoded.Height < 1) return (null, "the image has no pixels");
             // Centre crop to the largest square: (W, H) → (s, s), s = min(W, H).
             int s = Math.Min(decoded.Width, decoded.Height);
             var square = SKRectI.Create((decoded.Width - s) / 2, (decoded.Height - s) / 2, s, s);
@@ -83,6 +78,58 @@ public static class ImageFolderLoader
             if (!cropped.ScalePixels(resized, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear)))
                 return (null, "could not resize the image");
             return (ToPlanar(resized.GetPixelSpan(), side, channels), null);
+        }
+    }
+
+    /// <summary>
+    /// The size of the picture at <paramref name="path"/> and whether it is grayscale (R = G = B at every pixel, as the PNGs that
+    /// <c>gansharp sample</c> writes of a grayscale generator); null when it cannot be read completely.
+    /// </summary>
+    public static (int Width, int Height, bool Grayscale)? Inspect(string path)
+    {
+        var (decoded, _) = DecodeWhole(path);
+        if (decoded is null) return null;
+        using (decoded)
+        {
+            var rgba = decoded.GetPixelSpan();
+            bool gray = true;
+            for (int i = 0; i < rgba.Length && gray; i += 4) gray = rgba[i] == rgba[i + 1] && rgba[i + 1] == rgba[i + 2];
+            return (decoded.Width, decoded.Height, gray);
+        }
+    }
+
+    /// <summary>
+    /// The whole picture as RGBA, or null and the reason: unreadable, too large (<see cref="MaxPixels"/>), or truncated or corrupt,
+    /// which a decoder that fills the missing rows would otherwise let through as a half-grey picture.
+    /// </summary>
+    private static (SKBitmap? Bitmap, string? Reason) DecodeWhole(string path)
+    {
+        SKCodec? codec;
+        SKCodecResult opened;
+        try
+        {
+            using var probe = File.OpenRead(path);   // reports a missing or unreadable file by name, which SKCodec does not
+            codec = SKCodec.Create(path, out opened);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return (null, e.Message);
+        }
+        if (codec is null)
+            return (null, opened == SKCodecResult.IncompleteInput ? "truncated: the file ends inside its header" : "not a readable PNG or JPEG image");
+        using (codec)
+        {
+            int width = codec.Info.Width, height = codec.Info.Height;
+            if (width < 1 || height < 1) return (null, "the image has no pixels");
+            if ((long)width * height > MaxPixels)
+                return (null, string.Create(CultureInfo.InvariantCulture, $"{width}×{height} is more than the {MaxPixels:N0} pixels a picture may have"));
+            var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+            var result = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
+            if (result == SKCodecResult.Success) return (bitmap, null);
+            bitmap.Dispose();
+            return (null, result == SKCodecResult.IncompleteInput
+                ? "truncated: the file ends before its image data does"
+                : $"corrupt image data ({result})");
         }
     }
 

@@ -58,6 +58,23 @@ public sealed class EvaluationData : IDisposable
         }
     }
 
+    /// <summary>
+    /// A folder of generated pictures to score, as 28 × 28 grayscale images in [−1, 1], and the files that could not be read. Pictures of
+    /// another size or with colour are an error, unless <paramref name="resize"/>: then they are centre-cropped, resized and converted
+    /// by <see cref="ImageFolderLoader"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A picture is not 28 × 28 grayscale and <paramref name="resize"/> is false; the message names it.</exception>
+    public static ImageFolderResult OpenSamples(string folder, bool resize)
+    {
+        if (!resize && Directory.Exists(folder))
+            foreach (var file in ImageFolderLoader.FindImageFiles(folder))
+                if (ImageFolderLoader.Inspect(file) is { } picture && (picture.Width != 28 || picture.Height != 28 || !picture.Grayscale))
+                    throw new ArgumentException(
+                        $"{file} is a {picture.Width}×{picture.Height} {(picture.Grayscale ? "grayscale" : "colour")} picture; evaluation compares 28×28 grayscale " +
+                        "pictures (the feature classifier's input). Give --resize to centre-crop, resize and convert the pictures, or write them at 28×28 grayscale.");
+        return ImageFolderLoader.Load(new ImageFolderOptions(folder, 28, 1));
+    }
+
     /// <summary>A folder of pictures as 28 × 28 grayscale images in [−1, 1] (centre-cropped and resized by <see cref="ImageFolderLoader"/>).</summary>
     public static ImageDataset OpenPictures(string folder) => ImageFolderLoader.Load(new ImageFolderOptions(folder, 28, 1)).Dataset;
 

@@ -56,7 +56,7 @@ public static class EvaluationJson
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
-        File.WriteAllText(path, json.ToJsonString(Indented));
+        Runtime.AtomicFile.WriteAllText(path, json.ToJsonString(Indented));
         return path;
     }
 

@@ -30,6 +30,7 @@ public sealed class GanRun : IDisposable
     {
         Data = data;
         Directory = directory;
+        RunMemory.EnsureTrainingFits(options, data.SampleShape);
         // An epoch is a pass over the data: with k D steps, an iteration reads k minibatches.
         long epochLength = data.Dataset is { } dataset ? Math.Max(1, dataset.Count / options.BatchSize / options.K) : 0;
         if (data.Dataset is { } images && images.Count < options.BatchSize)
@@ -118,15 +119,24 @@ public sealed class GanRun : IDisposable
     public static GanRun Start(RunOptions options, string directory, RunEnvironment? environment = null, bool chooseThreads = false, bool replace = false)
     {
         EnsureValid(options);
-        bool holdsRun = RunFolder.HoldsRun(directory);
-        if (holdsRun && !replace)
-            throw new IOException($"{directory} already holds a run: continue it with --resume {directory}, replace it with --force, or choose another output folder.");
-        return Open(options, directory, environment, chooseThreads,
-            beforeObservers: _ =>
-            {
-                if (holdsRun) RunFolder.DeleteOutputs(directory);
-            },
-            afterObservers: null);
+        // Everything is checked before the folder changes: a refused or failed start leaves it as it was.
+        bool holdsRun = RunFolder.CheckNewRun(directory, options, replace);
+        bool existed = System.IO.Directory.Exists(directory);
+        bool wasEmpty = !existed || !System.IO.Directory.EnumerateFileSystemEntries(directory).Any();
+        try
+        {
+            return Open(options, directory, environment, chooseThreads, beforeObservers: null,
+                afterObservers: _ =>
+                {
+                    if (holdsRun) RunFolder.DeleteOutputs(directory, keepImageCache: options.Kind == DataKind.Images);
+                    RunFolder.WriteMarker(directory, options.Kind);
+                });
+        }
+        catch
+        {
+            if (wasEmpty) RunFolder.Discard(directory, removeFolder: !existed);
+            throw;
+        }
     }
 
     /// <summary>
@@ -139,6 +149,7 @@ public sealed class GanRun : IDisposable
     public static GanRun Resume(string directory, RunOptions? requested = null, RunEnvironment? environment = null)
     {
         var saved = RunFolder.ReadOptions(directory);
+        RunFolder.CheckMarker(directory, saved);
         var options = requested ?? saved;
         var conflicts = saved.ConflictsWith(options);
         if (conflicts.Count > 0)
@@ -147,6 +158,7 @@ public sealed class GanRun : IDisposable
                 "Leave these options out to continue the run as it was, or start a new run in another folder.");
         EnsureValid(options);
         var checkpoint = CheckpointStore.Latest(CheckpointStore.List(Path.Combine(directory, CheckpointStore.FolderName)));
+        RunFolder.DeleteTemporaryFiles(directory);
         return Open(options, directory, environment, chooseThreads: false, beforeObservers: null,
             afterObservers: run =>
             {
@@ -301,7 +313,7 @@ public sealed class GanRun : IDisposable
     private void RestoreFrom(string checkpoint)
     {
         CheckpointFile.ReadState(checkpoint);
-        var stored = RunOptions.FromJson(CheckpointFile.ReadConfig(checkpoint), checkpoint);
+        var stored = RunOptions.FromJson(CheckpointFile.ReadConfig(checkpoint), $"{checkpoint}: its entry {CheckpointFile.ConfigEntryName}");
         var conflicts = stored.ConflictsWith(Options);
         if (conflicts.Count > 0)
             throw new InvalidDataException($"{checkpoint} was written for other settings ({string.Join("; ", conflicts)}).");
@@ -322,7 +334,8 @@ public sealed class GanRun : IDisposable
 
     private static void EnsureValid(RunOptions options)
     {
-        var problems = options.Validate();
+        var problems = options.Validate().ToList();
+        if (ResourceBounds.ThreadProblem(options.Threads) is { } threads) problems.Add(threads);
         if (problems.Count > 0) throw new ArgumentException("Invalid settings: " + string.Join(" ", problems));
     }
 

@@ -47,7 +47,7 @@ public sealed class GeneratorCheckpoint : IDisposable
     {
         var path = CheckpointStore.Resolve(checkpointOrRun);
         var state = CheckpointFile.ReadState(path);
-        var options = RunOptions.FromJson(CheckpointFile.ReadConfig(path), path);
+        var options = RunOptions.FromJson(CheckpointFile.ReadConfig(path), $"{path}: its entry {CheckpointFile.ConfigEntryName}");
         var generator = RunModels.CreateGenerator(options, state.SampleShape);
         bool isAverage;
         try
@@ -61,6 +61,14 @@ public sealed class GeneratorCheckpoint : IDisposable
         }
         generator.eval();
         return new GeneratorCheckpoint(path, options, generator, state.Iteration, state.SampleShape, isAverage);
+    }
+
+    /// <summary>Throws when drawing <paramref name="n"/> samples at once needs more memory than the machine has (<see cref="RunMemory"/>); <paramref name="what"/> names the option.</summary>
+    /// <exception cref="ArgumentException">The estimate exceeds the machine's memory, or <paramref name="n"/> is below 1.</exception>
+    public void EnsureSamplingFits(long n, string what)
+    {
+        if (n < 1) throw new ArgumentException($"{what}: draw at least one sample.");
+        RunMemory.EnsureSamplingFits(Options, SampleShape, n, what);
     }
 
     /// <summary>G(z) [n, C, S, S] in (−1, 1) for z ~ N(0, I) drawn with <paramref name="seed"/>.</summary>
@@ -126,7 +134,7 @@ public sealed class GeneratorCheckpoint : IDisposable
     {
         var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (dir is not null) Directory.CreateDirectory(dir);
-        Generator.save_safetensors(path);
+        Runtime.AtomicFile.WriteVia(path, temp => Generator.save_safetensors(temp));
     }
 
     private Tensor Generate(Tensor z)

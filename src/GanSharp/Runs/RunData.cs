@@ -9,7 +9,8 @@ namespace GanSharp.Runs;
 /// </summary>
 public sealed class RunData : IDisposable
 {
-    private const string FolderCacheFileName = "images.cache";
+    /// <summary>Name of the decoded-pictures cache in a run folder.</summary>
+    internal const string FolderCacheFileName = "images.cache";
     private readonly bool _ownsDataset;
 
     private RunData(ITargetDistribution? target, ImageDataset? dataset, IReadOnlyList<SkippedImage> skipped, bool fromCache, bool ownsDataset)

@@ -19,6 +19,7 @@ public static class SettingNames
         [typeof(LearningRateSchedule)] = new (Enum, string)[] { (LearningRateSchedule.Constant, "constant"), (LearningRateSchedule.Linear, "linear") },
         [typeof(ModelKind)] = new (Enum, string)[] { (ModelKind.Mlp, "mlp"), (ModelKind.Dcgan, "dcgan") },
         [typeof(ComputeDevice)] = new (Enum, string)[] { (ComputeDevice.Cpu, "cpu"), (ComputeDevice.Cuda, "cuda") },
+        [typeof(DataKind)] = new (Enum, string)[] { (DataKind.Points, "points"), (DataKind.Images, "images") },
     };
 
     /// <summary>Every accepted name of <typeparamref name="T"/>.</summary>

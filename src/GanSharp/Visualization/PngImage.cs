@@ -1,3 +1,4 @@
+using GanSharp.Runtime;
 using SkiaSharp;
 using static TorchSharp.torch;
 
@@ -6,16 +7,13 @@ namespace GanSharp.Visualization;
 /// <summary>Writes a picture tensor [C, H, W] in [0, 1] (C = 1 or 3) as a PNG file.</summary>
 public static class PngImage
 {
-    /// <summary>Encodes <paramref name="picture"/> [C, H, W] in [0, 1] to <paramref name="path"/>, creating its folder.</summary>
+    /// <summary>Encodes <paramref name="picture"/> [C, H, W] in [0, 1] to <paramref name="path"/>, creating its folder; atomically (<see cref="AtomicFile"/>).</summary>
     public static void Write(string path, Tensor picture)
     {
         using var bitmap = ToBitmap(picture);
         using var image = SKImage.FromBitmap(bitmap);
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        using var file = File.Create(path);
-        data.SaveTo(file);
+        AtomicFile.Write(path, data.SaveTo);
     }
 
     /// <summary>[C, H, W] in [0, 1] ↦ interleaved RGBA bytes [H, W, 4] (gray repeated over R, G, B; opaque).</summary>

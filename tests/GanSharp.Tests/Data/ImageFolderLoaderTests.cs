@@ -78,4 +78,31 @@ public sealed class ImageFolderLoaderTests : IDisposable
         Assert.False(third.FromCache);
         Assert.Equal(2, third.Dataset.Count);
     }
+
+    [Fact]
+    public void A_png_cut_in_half_is_skipped_as_truncated_and_the_whole_ones_are_kept()
+    {
+        for (int i = 0; i < 3; i++)
+            TestPictures.Write(Path.Combine(_dir, $"{i}.png"), 32, 32, (x, y) => new SKColor((byte)(8 * x), (byte)(8 * y), (byte)(x * y + i)));
+        var cut = Path.Combine(_dir, "1.png");
+        var bytes = File.ReadAllBytes(cut);
+        File.WriteAllBytes(cut, bytes[..(bytes.Length / 2)]);
+
+        var result = ImageFolderLoader.Load(new ImageFolderOptions(_dir, 8, 1));
+
+        Assert.Equal(2L, result.Dataset.Count);
+        var skipped = Assert.Single(result.Skipped);
+        Assert.Equal(cut, skipped.Path);
+        Assert.Contains("truncated", skipped.Reason);
+    }
+
+    [Fact]
+    public void Inspect_tells_grayscale_pictures_saved_as_rgb_from_colour_ones()
+    {
+        TestPictures.Solid(Path.Combine(_dir, "gray.png"), 28, 28, new SKColor(90, 90, 90));
+        TestPictures.Solid(Path.Combine(_dir, "red.png"), 64, 48, new SKColor(200, 10, 10));
+
+        Assert.Equal((28, 28, true), ImageFolderLoader.Inspect(Path.Combine(_dir, "gray.png")));
+        Assert.Equal((64, 48, false), ImageFolderLoader.Inspect(Path.Combine(_dir, "red.png")));
+    }
 }

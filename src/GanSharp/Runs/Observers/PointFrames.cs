@@ -120,8 +120,16 @@ public sealed class PointFrames : IRunObserver
             var path = Path.Combine(_framesDirectory, name);
             string title = string.Create(CultureInfo.InvariantCulture, $"{_target.Name} · {SettingNames.Name(_options.Objective)} · iteration {run.Iteration:N0}")
                            + (modes is null ? "" : string.Create(CultureInfo.InvariantCulture, $" · {modes.ModesCaptured}/{modes.ModesTotal} modes"));
-            if (_target.Dimension == 2) Frame2DRenderer.Render(Frame2D(run.Trainer, Columns(values), title), path);
-            else Frame1DRenderer.Render(Frame1D(run.Trainer, Columns(values)[0], title), path);
+            if (_target.Dimension == 2)
+            {
+                var frame = Frame2D(run.Trainer, Columns(values), title);
+                AtomicFile.WriteVia(path, temp => Frame2DRenderer.Render(frame, temp));
+            }
+            else
+            {
+                var frame = Frame1D(run.Trainer, Columns(values)[0], title);
+                AtomicFile.WriteVia(path, temp => Frame1DRenderer.Render(frame, temp));
+            }
             if (_frames.Count == 0 || _frames[^1].Iteration != run.Iteration) _frames.Add((run.Iteration, name));
             run.ReportFile(path);
         }
