@@ -14,6 +14,7 @@ public sealed class FrameMailbox
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _waiting;
     private int _wanted;
+    private long _iteration;
 
     /// <summary>The latest frame (JSON), or null before the first.</summary>
     public byte[]? Frame
@@ -41,6 +42,22 @@ public sealed class FrameMailbox
 
     /// <summary>Whether a page has just connected and has no frame yet.</summary>
     public bool FrameRequested => Volatile.Read(ref _wanted) > 0;
+
+    /// <summary>Iterations the run has done (set by the training thread after each, read by <c>/status</c>).</summary>
+    public long Iteration
+    {
+        get => Volatile.Read(ref _iteration);
+        set => Volatile.Write(ref _iteration, value);
+    }
+
+    /// <summary>Frames posted so far.</summary>
+    public long Frames
+    {
+        get
+        {
+            lock (_gate) return _version;
+        }
+    }
 
     /// <summary>Asks the training thread for a frame even if nobody waits yet (a page has just connected).</summary>
     public void RequestFrame() => Interlocked.Exchange(ref _wanted, 1);

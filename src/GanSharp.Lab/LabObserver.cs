@@ -95,6 +95,7 @@ internal sealed class LabObserver : IRunObserver, IDisposable
     {
         _last = stats;
         _dirty = true;
+        _mailbox.Iteration = run.Iteration;
         Pump();
     }
 

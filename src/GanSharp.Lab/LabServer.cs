@@ -103,6 +103,9 @@ public sealed class LabServer : IAsyncDisposable
         _app.MapGet("/setup", context => Send(context, "application/json", _frames.Setup));
         _app.MapGet("/frame", context => Send(context, "application/json", _frames.Frame));
         _app.MapGet("/events", Events);
+        // Iterations and frames so far, read without a page open (bench/lab.sh measures training speed with it).
+        _app.MapGet("/status", context => Send(context, "application/json",
+            System.Text.Encoding.ASCII.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{\"iteration\":{_frames.Iteration},\"frames\":{_frames.Frames}}}"))));
         _app.MapPost("/command", Command);
         _app.MapGet("/training.gif", Gif);
     }
