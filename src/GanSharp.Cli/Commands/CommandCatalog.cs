@@ -32,5 +32,6 @@ internal static class CommandCatalog
         yield return ExportCommand.Create();
         yield return TheoryCommand.Create();
         yield return EvalCommand.Create();
+        yield return LabCommand.Create();
     }
 }

@@ -57,8 +57,8 @@ public sealed class GanTrainer : IDisposable
         }
     }
 
-    /// <summary>The algorithm's settings.</summary>
-    public TrainingOptions Options { get; }
+    /// <summary>The algorithm's settings (changed between steps by <see cref="ChangeOptions"/>).</summary>
+    public TrainingOptions Options { get; private set; }
 
     /// <summary>Where the models live.</summary>
     public Device Device { get; }
@@ -164,6 +164,29 @@ public sealed class GanTrainer : IDisposable
         Generator.train();
         Discriminator.train();
         return UpdateGenerator()[0].item<float>();
+    }
+
+    /// <summary>
+    /// Replaces the settings that may change between steps (objective with its clipping and penalties, k, batch size, prior and both learning rates) from the next step on,
+    /// for interactive use; G, D, the optimisers' moments and the random streams carry on.
+    /// </summary>
+    /// <exception cref="ArgumentException">Invalid options, or a change to a setting fixed at construction (the latent dimension, the optimisers' kinds,
+    /// β and momentum, replay, the seed, the schedule, the iterations).</exception>
+    public void ChangeOptions(TrainingOptions options)
+    {
+        var problems = options.Validate().ToList();
+        var fixedNow = Options with { BatchSize = 0, DiscriminatorSteps = 0, Objective = default, Prior = default, DiscriminatorOptimizer = null, GeneratorOptimizer = null, WeightClip = null, GradientPenalty = null, R1 = null };
+        var fixedNext = options with { BatchSize = 0, DiscriminatorSteps = 0, Objective = default, Prior = default, DiscriminatorOptimizer = null, GeneratorOptimizer = null, WeightClip = null, GradientPenalty = null, R1 = null };
+        if (fixedNow != fixedNext
+            || options.DiscriminatorOptimizerOrDefault with { LearningRate = 1 } != Options.DiscriminatorOptimizerOrDefault with { LearningRate = 1 }
+            || options.GeneratorOptimizerOrDefault with { LearningRate = 1 } != Options.GeneratorOptimizerOrDefault with { LearningRate = 1 })
+            problems.Add("only the objective (with its clipping and penalties), k, the batch size, the prior and the learning rates can change between steps.");
+        if (problems.Count > 0) throw new ArgumentException("Invalid training options: " + string.Join(" ", problems), nameof(options));
+        Options = options;
+        // The schedule's factor at the coming iteration, as ApplyLearningRateSchedule would set it.
+        double factor = Options.LearningRateFactor(Iteration);
+        foreach (var group in DiscriminatorOptimizer.ParamGroups) group.LearningRate = Options.DiscriminatorOptimizerOrDefault.LearningRate * factor;
+        foreach (var group in GeneratorOptimizer.ParamGroups) group.LearningRate = Options.GeneratorOptimizerOrDefault.LearningRate * factor;
     }
 
     /// <summary>

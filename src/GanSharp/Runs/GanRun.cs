@@ -63,8 +63,8 @@ public sealed class GanRun : IDisposable
         History = new RunHistory(TotalIterations);
     }
 
-    /// <summary>The run's settings (with the thread count chosen, where the run chose it).</summary>
-    public RunOptions Options { get; }
+    /// <summary>The run's settings (with the thread count chosen, where the run chose it; as changed by <see cref="ChangeSettings"/>).</summary>
+    public RunOptions Options { get; private set; }
 
     /// <summary>The data.</summary>
     public RunData Data { get; }
@@ -242,6 +242,55 @@ public sealed class GanRun : IDisposable
         Progress?.Invoke(new RunProgress(stats.Iteration, TotalIterations, Epoch, Options.Epochs, stats, SamplesPerSecond()));
         return stats;
     }
+
+    /// <summary>Settings <see cref="ChangeSettings"/> may change while the run trains.</summary>
+    public static readonly IReadOnlySet<string> LiveKeys = new HashSet<string> { "objective", "k", "batch_size", "prior", "lr_d", "lr_g" };
+
+    /// <summary>
+    /// Changes settings of <see cref="LiveKeys"/> from the next step on (snake_case keys and values, as in config.json), records each change in
+    /// <see cref="History"/> and, for a run with a folder, rewrites config.json, so that the folder and its next checkpoint describe the run as it goes on.
+    /// Returns the changes (none when every value was already the run's).
+    /// </summary>
+    /// <exception cref="ArgumentException">A key outside <see cref="LiveKeys"/>, or an invalid value; nothing changes.</exception>
+    public IReadOnlyList<HistoryChange> ChangeSettings(JsonObject changes)
+    {
+        var fixedKeys = changes.Select(p => p.Key).Where(key => !LiveKeys.Contains(key)).ToArray();
+        if (fixedKeys.Length > 0)
+            throw new ArgumentException($"{string.Join(", ", fixedKeys)} cannot change while the run trains; these can: {string.Join(", ", LiveKeys)}.");
+        var before = Options.ToSettings();
+        var merged = Options.ToSettings();
+        foreach (var (key, value) in changes) merged[key] = value?.DeepClone();
+        var next = RunOptions.Resolve(merged);
+        var after = next.ToSettings();
+        var changed = LiveKeys.Where(key => !JsonNode.DeepEquals(before[key], after[key]))
+            .Select(key => new HistoryChange(Iteration, key, before[key]?.ToJsonString(), after[key]?.ToJsonString()))
+            .ToArray();
+        if (changed.Length == 0) return changed;
+        Trainer.ChangeOptions(next.ToTrainingOptions(TotalIterations));
+        Options = next;
+        foreach (var change in changed) History.RecordChange(change);
+        if (Directory is not null) AtomicFile.WriteAllText(Path.Combine(Directory, ConfigFileName), Options.ToJson());
+        return changed;
+    }
+
+    /// <summary>One update of D alone (<see cref="GanTrainer.StepDiscriminator"/>), recorded in <see cref="History"/>; returns D's loss.</summary>
+    public double StepDiscriminator()
+    {
+        double loss = Trainer.StepDiscriminator();
+        History.RecordChange(new HistoryChange(Iteration, HistoryChange.DiscriminatorStep));
+        return loss;
+    }
+
+    /// <summary>One update of G alone (<see cref="GanTrainer.StepGenerator"/>), recorded in <see cref="History"/>; returns G's loss.</summary>
+    public double StepGenerator()
+    {
+        double loss = Trainer.StepGenerator();
+        History.RecordChange(new HistoryChange(Iteration, HistoryChange.GeneratorStep));
+        return loss;
+    }
+
+    /// <summary>Adds an observer after the run's own (before <see cref="Run"/>): it is called after them at every event.</summary>
+    public void Attach(IRunObserver observer) => _observers.Add(observer);
 
     /// <summary>G(z) for <paramref name="n"/> prior samples from the fixed preview stream (the same z at every call), on the CPU.</summary>
     public Tensor SamplePreview(long n)

@@ -28,6 +28,7 @@ public sealed class RunHistory
 
     private readonly int _totalIterations;
     private List<HistoryPoint> _points = new();
+    private List<HistoryChange> _changes = new();
     private IterationStats? _last;
 
     /// <param name="totalIterations">Iterations the run does.</param>
@@ -42,6 +43,12 @@ public sealed class RunHistory
 
     /// <summary>The entries, oldest first.</summary>
     public IReadOnlyList<HistoryPoint> Points => _points;
+
+    /// <summary>What was done to the run between iterations (settings changed, single steps of D or G), oldest first.</summary>
+    public IReadOnlyList<HistoryChange> Changes => _changes;
+
+    /// <summary>Records a change made between iterations.</summary>
+    public void RecordChange(HistoryChange change) => _changes.Add(change);
 
     /// <summary>Wall-clock seconds of the run's earlier processes (before the resume that this process continues).</summary>
     public double EarlierSeconds { get; set; }
@@ -75,6 +82,7 @@ public sealed class RunHistory
     {
         ["seconds"] = EarlierSeconds,
         ["points"] = JsonSerializer.SerializeToNode(_points, Json),
+        ["changes"] = JsonSerializer.SerializeToNode(_changes, Json),
     };
 
     /// <summary>Restores a state from <see cref="SaveState"/>.</summary>
@@ -82,6 +90,7 @@ public sealed class RunHistory
     {
         EarlierSeconds = state["seconds"]?.GetValue<double>() ?? 0;
         _points = state["points"].Deserialize<List<HistoryPoint>>(Json) ?? new List<HistoryPoint>();
+        _changes = state["changes"]?.Deserialize<List<HistoryChange>>(Json) ?? new List<HistoryChange>();
         _last = null;
     }
 

@@ -17,6 +17,7 @@ namespace GanSharp.Runs;
 /// <param name="FdHistory">Images with FD tracking: every measurement; left out otherwise.</param>
 /// <param name="BestFd">The lowest FD, or null.</param>
 /// <param name="BestIteration">Its iteration, or null.</param>
+/// <param name="Changes">What was done to the run between iterations (<c>gansharp lab</c>); left out when nothing was.</param>
 public sealed record RunMetrics(
     int? ModesCaptured,
     int? ModesTotal,
@@ -30,7 +31,8 @@ public sealed record RunMetrics(
     IReadOnlyList<HistoryPoint> History,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FdPoint>? FdHistory = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? BestFd = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? BestIteration = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? BestIteration = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<HistoryChange>? Changes = null)
 {
     /// <summary>JSON of metrics.json (snake_case; a diverged iteration's non-finite numbers as "NaN"/"Infinity").</summary>
     public static JsonSerializerOptions Json => RunHistory.Json;

@@ -3,7 +3,7 @@ using ScottPlot;
 
 namespace GanSharp.Visualization;
 
-/// <summary>Colours shared by every picture: real data green, generated data blue, D orange-red.</summary>
+/// <summary>Colours shared by every picture: real data green, generated data blue, D orange-red (the lab's page, src/GanSharp.Lab/Page/lab.js, uses the same).</summary>
 internal static class PlotStyle
 {
     public static readonly Color Real = Color.FromHex("#2CA02C");
@@ -11,10 +11,15 @@ internal static class PlotStyle
     public static readonly Color Discriminator = Color.FromHex("#D7301F");
     public static readonly Color OptimalDiscriminator = Color.FromHex("#7F3B08");
 
-    /// <summary>White (D = 0) through pale orange to red (D = 1): light enough that green and blue points stay visible.</summary>
+    /// <summary>
+    /// D's colour scale, diverging and centred on D = ½ (where D* sits once p_G = p_data, and where a trained D ends up wherever G has
+    /// caught up): pale purple (D = 0, "generated") through near-white (½) to pale orange (D = 1, "real"), evenly spaced at 0, ¼, ½, ¾, 1.
+    /// A scale from white at 0 spent most of its range on values D rarely takes late in training, so a late frame was almost all white.
+    /// Both ends stay pale, so green and blue points stay visible on them.
+    /// </summary>
     public static IColormap DiscriminatorColormap() => new ScottPlot.Colormaps.CustomInterpolated(new[]
     {
-        Color.FromHex("#FFFFFF"), Color.FromHex("#FEE8C8"), Color.FromHex("#FDBB84"), Color.FromHex("#E34A33"),
+        Color.FromHex("#B2ABD2"), Color.FromHex("#D8DAEB"), Color.FromHex("#F7F7F7"), Color.FromHex("#FEE0B6"), Color.FromHex("#FDB863"),
     });
 
     /// <summary>

@@ -35,7 +35,21 @@ public sealed class RendererTests : IDisposable
         Assert.Equal((500, 400), (png.Width, png.Height));
         Assert.True(png.CountNear(Green) > 200, "real points are green");
         Assert.True(png.CountNear(Blue) > 200, "generated points are blue");
-        Assert.True(png.CountNear("#E34A33") > 100, "D = 1 cells and the colour bar's top are red");
+        Assert.True(png.CountNear("#FDB863") > 100, "D = 1 cells and the colour bar's top are orange");
+        Assert.True(png.CountNear("#B2ABD2") > 100, "D = 0 cells and the colour bar's bottom are purple");
+    }
+
+    [Fact]
+    public void Generated_points_are_drawn_over_the_real_points_they_cover()
+    {
+        var path = _dir.File("covered.png");
+        var covering = RingFrame("G has caught up", 0);
+        // G's points exactly on the data's.
+        Frame2DRenderer.Render(covering with { GeneratedX = covering.RealX, GeneratedY = covering.RealY }, path, 500, 400);
+        var png = new PngPixels(path);
+        Assert.True(png.CountNear(Blue) > 200, "generated points are visible");
+        // Only the legend's green marker remains of the real points.
+        Assert.True(png.CountNear(Green) < 60, $"{png.CountNear(Green)} green pixels: the real points were drawn over the generated ones");
     }
 
     private static Frame1D ShiftedNormalsFrame()

@@ -43,7 +43,8 @@ public sealed class MetricsFile : IRunObserver
             run.History.Points,
             fd?.History.Select(p => new FdPoint(p.Iteration, p.Fd)).ToArray(),
             fd?.Best?.Fd,
-            fd?.Best?.Iteration);
+            fd?.Best?.Iteration,
+            run.History.Changes.Count > 0 ? run.History.Changes : null);
         AtomicFile.WriteAllText(_path, JsonSerializer.Serialize(metrics, RunMetrics.Json));
     }
 }

@@ -118,7 +118,7 @@ public sealed class PointFrames : IRunObserver
         {
             var name = string.Create(CultureInfo.InvariantCulture, $"iteration_{run.Iteration:D6}.png");
             var path = Path.Combine(_framesDirectory, name);
-            string title = string.Create(CultureInfo.InvariantCulture, $"{_target.Name} · {SettingNames.Name(_options.Objective)} · iteration {run.Iteration:N0}")
+            string title = string.Create(CultureInfo.InvariantCulture, $"{_target.Name} · {SettingNames.Name(run.Options.Objective)} · iteration {run.Iteration:N0}")
                            + (modes is null ? "" : string.Create(CultureInfo.InvariantCulture, $" · {modes.ModesCaptured}/{modes.ModesTotal} modes"));
             if (_target.Dimension == 2)
             {
