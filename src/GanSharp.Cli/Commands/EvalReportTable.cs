@@ -30,7 +30,7 @@ internal static class EvalReportTable
         string name = bold ? $"[bold]{Markup.Escape(row.Name)}[/]" : Markup.Escape(row.Name);
         return new[]
         {
-            name, $"{row.Fd:F2}", $"{row.Kid:F4} ± {row.KidStd:F4}", $"{row.Precision:F3}", $"{row.Recall:F3}", $"{row.Density:F3}", $"{row.Coverage:F3}",
+            name, $"{row.Fd:F2}", $"{row.Kid:G3}±{row.KidStd:G2}", $"{row.Precision:F3}", $"{row.Recall:F3}", $"{row.Density:F3}", $"{row.Coverage:F3}",
             row.ClassifierScore is { } s ? $"{s:F2}" : "–",
             row.ClassesCovered is { } c ? $"{c}" : "–",
             row.ClassKl is { } kl ? (double.IsInfinity(kl) ? "∞" : $"{kl:F3}") : "–",
