@@ -21,7 +21,7 @@ internal sealed class RunCommandOptions
     public RunCommandOptions()
     {
         Setting<string>("--data", $"Data: a target ({string.Join("|", TargetDistributions.Names)}), a .csv/.npy file of N×1 or N×2 points, fashion-mnist, mnist, or a folder of pictures. Default: ring.", "NAME|FILE|DIR");
-        Named<ModelKind>("--model", "Networks: mlp (Goodfellow et al. 2014) or dcgan (Radford et al. 2016, images only). Default: mlp for points, dcgan for images.");
+        Named<ModelKind>("--model", "Networks: mlp (Goodfellow et al. 2014) or dcgan (Radford et al. 2016, images only); baselines on images (docs/baselines.md): ae, vae (auto-encoders of DCGAN size), gmm (Gaussian mixture fitted by EM). Default: mlp for points, dcgan for images.");
         Named<GanObjective>("--objective", "The game, i.e. the divergence D estimates and G descends (docs/objectives.md): the GAN's minimax or non-saturating, f-GANs (kl, reverse-kl, jensen-shannon, pearson, hellinger), wgan (weight clipping), wgan-gp, least-squares, hinge. wgan and wgan-gp bring their papers' k, optimiser and (on images) learning rates unless given. Default: non-saturating.");
         Setting<int>("--k", "Discriminator steps per iteration. Default: 1.");
         Setting<int>("--batch-size", "Minibatch size m. Default: 256 points, 128 images.");
@@ -62,6 +62,7 @@ internal sealed class RunCommandOptions
         Setting<int>("--checkpoint-every", "Iterations between checkpoints (one is always written at the end). Default: 1000 points, 500 images.");
         Setting<int>("--keep", "Newest checkpoints kept. Default: 3.");
         Named<ComputeDevice>("--device", "Where the tensors live. Default: cpu.");
+        Setting<int>("--components", "gmm: Gaussian components K (diagonal covariances). Default: 20.");
         Setting<int>("--threads", "libtorch CPU threads; 0 lets gansharp choose from the size of the models and the batch (written into config.json). On a machine shared with other work, a second thread brings little and --threads 1 leaves the other core to that work (BENCHMARKS.md, Thread count). Default: 0.");
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GanSharp.Baselines;
 using GanSharp.Metrics;
 using GanSharp.Runs;
 using Spectre.Console;
@@ -26,6 +27,7 @@ internal static class RunPresenter
         if (!console.Profile.Capabilities.Interactive) console.Profile.Width = Math.Max(console.Profile.Width, LogLineWidth);
         using var run = open();
         var o = run.Options;
+        bool baseline = BaselineTrainers.IsBaseline(o.Model);
         console.MarkupLine(Markup.Escape(Introduction(run)));
         if (run.Iteration > 0) console.MarkupLine(Invariant($"Continuing from iteration {run.Iteration:N0}."));
         foreach (var skipped in run.Data.Skipped) console.MarkupLine($"[yellow]Skipped[/] {Markup.Escape(skipped.Path)}: {Markup.Escape(skipped.Reason)}");
@@ -49,12 +51,12 @@ internal static class RunPresenter
                 {
                     last = p;
                     task.Value = p.Iteration;
-                    if (p.Iteration % 10 == 0 || p.Iteration == p.TotalIterations) task.Description = Markup.Escape(Describe(p, latest));
+                    if (p.Iteration % 10 == 0 || p.Iteration == p.TotalIterations) task.Description = Markup.Escape(Describe(p, latest, baseline));
                     display.Tick();
                 };
                 result = run.Run(cancel);
                 // The final scoring comes after the last iteration: show its numbers, not the previous scoring's.
-                if (last is not null) task.Description = Markup.Escape(Describe(last, latest));
+                if (last is not null) task.Description = Markup.Escape(Describe(last, latest, baseline));
                 task.Value = run.Iteration;
                 display.Redraw();
             });
@@ -66,11 +68,11 @@ internal static class RunPresenter
             run.Progress += p =>
             {
                 last = p;
-                if (p.Iteration % every == 0 && p.Iteration != p.TotalIterations) console.WriteLine(Describe(p, latest));
+                if (p.Iteration % every == 0 && p.Iteration != p.TotalIterations) console.WriteLine(Describe(p, latest, baseline));
             };
             result = run.Run(cancel);
             // The last line after the final scoring, so that it shows the numbers of the table below.
-            if (last is not null) console.WriteLine(Describe(last, latest));
+            if (last is not null) console.WriteLine(Describe(last, latest, baseline));
         }
 
         console.Write(Summary(run, result));
@@ -86,15 +88,18 @@ internal static class RunPresenter
         string data = run.Data.Dataset is { } images
             ? Invariant($"{images.Description}: {images.Count:N0} images {o.Channels}×{o.ImageSize}×{o.ImageSize}{(run.Data.FromCache ? " (decoded cache)" : "")}, {o.Epochs} epochs")
             : run.Data.Description;
+        string game = BaselineTrainers.IsBaseline(o.Model) ? "baseline (docs/baselines.md)" : Invariant($"{SettingNames.Name(o.Objective)}, k = {o.K}");
         return string.Create(CultureInfo.InvariantCulture,
-            $"{(run.Iteration > 0 ? "Resuming" : "Training")} {SettingNames.Name(o.Model).ToUpperInvariant()} on {data}: {SettingNames.Name(o.Objective)}, k = {o.K}, " +
+            $"{(run.Iteration > 0 ? "Resuming" : "Training")} {SettingNames.Name(o.Model).ToUpperInvariant()} on {data}: {game}, " +
             $"{SettingNames.Name(o.Prior)} prior, {run.TotalIterations:N0} iterations of {o.BatchSize}, seed {o.Seed}, {o.Threads} thread(s) → {run.Directory}");
     }
 
     /// <summary>A short status: it fits an 80-column terminal beside the percentage.</summary>
-    private static string Describe(RunProgress p, ModeReport? modes)
+    private static string Describe(RunProgress p, ModeReport? modes, bool baseline)
     {
         var s = p.Stats;
+        // A baseline has no discriminator: its one number is its loss (−ELBO, squared error, or −log-likelihood per image for EM).
+        if (baseline) return Invariant($"it {p.Iteration}/{p.TotalIterations} loss {s.GeneratorLoss:F3}");
         string head = p.Epoch is { } epoch ? Invariant($"ep {epoch}/{p.Epochs} ") : "";
         string tail = modes is not null
             ? Invariant($" modes {modes.ModesCaptured}/{modes.ModesTotal} HQ {modes.HighQualityFraction:P0}")

@@ -34,6 +34,7 @@ public static class CheckpointFile
     private const string DiscriminatorOptimizerEntry = "discriminator-optimizer.bin";
     private const string ReplayEntry = "replay.bin";
     private const string AverageEntry = "generator-ema.bin";
+    private const string BaselineEntry = "baseline.bin";
 
     /// <summary>
     /// Writes everything needed to resume <paramref name="trainer"/> exactly, with the run's <paramref name="configJson"/>,
@@ -54,6 +55,37 @@ public static class CheckpointFile
             if (trainer.Replay is { } replay) AddBinary(zip, ReplayEntry, replay.SaveState);
             if (trainer.Average is { } average) AddBinary(zip, AverageEntry, w => average.Generator.save(w));
         });
+    }
+
+    /// <summary>
+    /// Writes everything needed to resume the baseline <paramref name="trainer"/> exactly: its sampler as the generator (so sampling and
+    /// evaluation read it like a GAN's G) and the rest of its state (<c>baseline.bin</c>), atomically.
+    /// </summary>
+    public static void Write(string path, string configJson, string? runState, long[] sampleShape, Baselines.IBaselineTrainer trainer)
+    {
+        var state = new CheckpointState(FormatVersion, trainer.Iteration, StreamState(trainer.NoiseStream), trainer.Data.SaveState(), sampleShape, runState);
+        AtomicFile.Write(path, file =>
+        {
+            using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
+            AddText(zip, ConfigEntry, configJson);
+            AddText(zip, StateEntry, JsonSerializer.Serialize(state));
+            AddBinary(zip, GeneratorEntry, w => trainer.Sampler.save(w));
+            AddBinary(zip, BaselineEntry, trainer.SaveState);
+        });
+    }
+
+    /// <summary>Restores the baseline <paramref name="trainer"/>: its sampler, its other state, the iteration and the noise and data streams; returns the stored state.</summary>
+    /// <exception cref="InvalidDataException">The checkpoint is corrupt or holds another model.</exception>
+    public static CheckpointState Restore(string path, Baselines.IBaselineTrainer trainer)
+    {
+        using var zip = Open(path);
+        var state = ReadState(zip, path);
+        LoadModule(zip, path, GeneratorEntry, trainer.Sampler, "generator");
+        ReadBinary(zip, path, BaselineEntry, trainer.LoadState);
+        using (var noise = tensor(state.NoiseStreamState, dtype: uint8)) trainer.NoiseStream.set_state(noise);
+        trainer.Data.LoadState(state.Data);
+        trainer.Iteration = state.Iteration;
+        return state;
     }
 
     /// <summary>The configuration JSON stored in the checkpoint at <paramref name="path"/>.</summary>

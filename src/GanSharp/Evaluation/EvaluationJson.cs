@@ -7,7 +7,7 @@ namespace GanSharp.Evaluation;
 /// <summary>
 /// Writes an <see cref="EvaluationReport"/> as <c>eval.json</c>: the model's metrics at the top level
 /// (<c>fd</c>, <c>precision</c>, <c>recall</c>, <c>density</c>, <c>coverage</c>, <c>classifier_score</c>,
-/// <c>classes_covered</c>, <c>class_kl</c>; null without a model), and <c>calibration</c>, an array of rows with the
+/// <c>classes_covered</c>, <c>class_kl</c>, <c>kid</c>, <c>kid_std</c>, <c>sharpness</c>; null without a model), and <c>calibration</c>, an array of rows with the
 /// same keys plus <c>name</c>. A metric that does not apply is null; an infinite KL is the string "Infinity".
 /// </summary>
 public static class EvaluationJson
@@ -70,6 +70,9 @@ public static class EvaluationJson
         target["classifier_score"] = Number(row?.ClassifierScore);
         target["classes_covered"] = row?.ClassesCovered;
         target["class_kl"] = Number(row?.ClassKl);
+        target["kid"] = Number(row?.Kid);
+        target["kid_std"] = Number(row?.KidStd);
+        target["sharpness"] = Number(row?.Sharpness);
     }
 
     /// <summary>A finite number as itself; ±∞ and NaN as the strings "Infinity", "-Infinity", "NaN"; null as null.</summary>

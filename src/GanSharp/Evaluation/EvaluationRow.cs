@@ -11,6 +11,9 @@ namespace GanSharp.Evaluation;
 /// <param name="ClassifierScore">exp(E KL(p(y|x) ‖ p(y))), in [1, C]; null where the feature network has no meaningful classes.</param>
 /// <param name="ClassesCovered">Classes given at least a tenth of their even share; null likewise.</param>
 /// <param name="ClassKl">KL(predicted-class histogram ‖ the real one), in nats; null likewise.</param>
+/// <param name="Kid">Kernel distance (KID): unbiased MMD² of the features with the cubic polynomial kernel, mean over subsets (about 0 for real data at any N).</param>
+/// <param name="KidStd">Standard deviation of <paramref name="Kid"/>'s subset estimates.</param>
+/// <param name="Sharpness">Laplacian energy relative to the real reference images (1: as sharp as the data; below 1: blurrier).</param>
 public sealed record EvaluationRow(
     string Name,
     int SampleCount,
@@ -21,4 +24,7 @@ public sealed record EvaluationRow(
     double Coverage,
     double? ClassifierScore,
     int? ClassesCovered,
-    double? ClassKl);
+    double? ClassKl,
+    double Kid,
+    double KidStd,
+    double Sharpness);

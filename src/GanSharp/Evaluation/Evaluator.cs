@@ -18,6 +18,7 @@ public sealed class Evaluator : IDisposable
     private readonly KnnManifold _densityManifold;
     private readonly double[] _referenceHistogram;
     private readonly Tensor _firstReferenceImage;
+    private readonly double _referenceLaplacianEnergy;
 
     /// <param name="classifier">The feature network.</param>
     /// <param name="reference">The real images [N, 1, 28, 28] every set is compared with.</param>
@@ -40,6 +41,7 @@ public sealed class Evaluator : IDisposable
         _precisionManifold = KnnManifold.Build(features, options.PrecisionRecallK);
         _densityManifold = KnnManifold.Build(features, options.DensityCoverageK);
         _firstReferenceImage = reference.narrow(0, 0, 1).detach().clone();     // [1, 1, 28, 28]
+        _referenceLaplacianEnergy = Sharpness.LaplacianEnergy(reference);
     }
 
     /// <summary>Neighbour ranks and seed.</summary>
@@ -53,6 +55,9 @@ public sealed class Evaluator : IDisposable
 
     /// <summary>The predicted-class histogram of the reference images.</summary>
     public IReadOnlyList<double> ReferenceHistogram => _referenceHistogram;
+
+    /// <summary>Laplacian energy of the reference images, the denominator of every row's sharpness (<see cref="Sharpness.Relative"/>).</summary>
+    public double ReferenceLaplacianEnergy => _referenceLaplacianEnergy;
 
     /// <summary>All metrics of <paramref name="images"/> ([M, 1, 28, 28], M &gt; k) against the reference.</summary>
     public EvaluationRow Score(string name, Tensor images)
@@ -75,7 +80,12 @@ public sealed class Evaluator : IDisposable
                 covered = ClassCoverage.ClassesCovered(histogram);
                 classKl = ClassCoverage.HistogramKl(histogram, _referenceHistogram);
             }
-            return new EvaluationRow(name, (int)images.shape[0], fd, pr.Precision, pr.Recall, dc.Density, dc.Coverage, score, covered, classKl);
+            // Every row draws its KID subsets from the same seeded stream, so rows differ only by their samples.
+            using var subsets = new RandomStream((ulong)Runtime.RandomStreams.Seed(Options.Seed, Runtime.RandomStreams.Evaluation));
+            var (kid, kidStd) = KernelDistance.Compute(features, _referenceFeatures, subsets);
+            double sharpness = Sharpness.Relative(images, _referenceLaplacianEnergy);
+            return new EvaluationRow(name, (int)images.shape[0], fd, pr.Precision, pr.Recall, dc.Density, dc.Coverage, score, covered, classKl,
+                kid, kidStd, sharpness);
         }
     }
 

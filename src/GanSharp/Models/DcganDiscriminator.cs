@@ -26,20 +26,7 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>
         architecture.EnsureValid();
         Architecture = architecture;
         var a = architecture;
-        int levels = a.Upsamplings;
-        var layers = new List<(string, Module<Tensor, Tensor>)>
-        {
-            // [m, C, S, S] → [m, F, S/2, S/2]; no batch norm on the input layer (Radford et al. §3)
-            ("down0", Mlp.Normalised(Conv2d(a.Channels * pack, a.WidthAt(levels - 1), kernel_size: 4, stride: 2, padding: 1, bias: false), spectralNorm)),
-            ("lrelu0", LeakyReLU(0.2)),
-        };
-        for (int i = 1; i < levels; i++)
-        {
-            // [m, F·2^(i−1), s, s] → [m, F·2^i, s/2, s/2]
-            layers.Add(($"down{i}", Mlp.Normalised(Conv2d(a.WidthAt(levels - i), a.WidthAt(levels - 1 - i), kernel_size: 4, stride: 2, padding: 1, bias: false), spectralNorm)));
-            layers.Add(($"bn{i}", BatchNorm2d(a.WidthAt(levels - 1 - i))));
-            layers.Add(($"lrelu{i}", LeakyReLU(0.2)));
-        }
+        var layers = DcganLayers.Downsampling(a, spectralNorm, pack);
         // [m, F·2^(L−1), b, b] → [m, 1, 1, 1]
         layers.Add(("logit", Mlp.Normalised(Conv2d(a.WidthAt(0), 1, kernel_size: a.BaseSide, stride: 1, padding: 0L), spectralNorm)));
         net = Sequential(layers);

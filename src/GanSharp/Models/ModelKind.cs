@@ -8,4 +8,13 @@ public enum ModelKind
 
     /// <summary>Radford et al. (2016): <see cref="DcganGenerator"/> and <see cref="DcganDiscriminator"/>, for images.</summary>
     Dcgan,
+
+    /// <summary>Baseline: a deterministic auto-encoder of DCGAN size, sampled by decoding a Gaussian fitted to its codes.</summary>
+    Ae,
+
+    /// <summary>Baseline: a variational auto-encoder of DCGAN size (Kingma &amp; Welling 2014).</summary>
+    Vae,
+
+    /// <summary>Baseline: a Gaussian mixture over pixels with diagonal covariances, fitted by EM.</summary>
+    Gmm,
 }

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using GanSharp.Baselines;
 using GanSharp.Checkpoints;
 using GanSharp.Data;
 using GanSharp.Gan;
 using GanSharp.Metrics;
+using GanSharp.Models;
 using GanSharp.Runtime;
 using static TorchSharp.torch;
 
@@ -22,6 +24,7 @@ public sealed class GanRun : IDisposable
     public const string ConfigFileName = "config.json";
 
     private readonly IBatchSource _source;
+    private readonly IGenerativeTrainer _trainer;
     private readonly List<IRunObserver> _observers = new();
     private readonly Stopwatch _clock = new();
     private int _startIteration;
@@ -33,7 +36,8 @@ public sealed class GanRun : IDisposable
         RunMemory.EnsureTrainingFits(options, data.SampleShape);
         // An epoch is a pass over the data: with k D steps, an iteration reads k minibatches.
         long epochLength = data.Dataset is { } dataset ? Math.Max(1, dataset.Count / options.BatchSize / options.K) : 0;
-        if (data.Dataset is { } images && images.Count < options.BatchSize)
+        if (options.Model == ModelKind.Gmm) epochLength = 1;   // one EM step reads every image
+        if (data.Dataset is { } images && images.Count < options.BatchSize && options.Model != ModelKind.Gmm)
             throw new ArgumentException($"Batch size {options.BatchSize} exceeds the {images.Count} images of {images.Description}.");
         TotalIterations = data.Kind == DataKind.Points
             ? options.Iterations ?? 0
@@ -41,6 +45,15 @@ public sealed class GanRun : IDisposable
         var device = ResolveDevice(options.Device);
 
         manual_seed(RandomStreams.Seed(options.Seed, RandomStreams.Weights));
+        if (BaselineTrainers.IsBaseline(options.Model))
+        {
+            if (options.Threads > 0) ThreadPolicy.SetThreads(options.Threads);
+            Options = options;
+            _source = data.CreateSource(RandomStreams.Seed(options.Seed, RandomStreams.Data));
+            _trainer = CreateBaseline(options, data, _source, device);
+            History = new RunHistory(TotalIterations);
+            return;
+        }
         var (generator, discriminator) = RunModels.Create(options, data.SampleShape);
         if (options.Threads == 0 && chooseThreads) options = options with { Threads = RunModels.RecommendedThreads(generator, discriminator, options.BatchSize) };
         if (options.Threads > 0) ThreadPolicy.SetThreads(options.Threads);
@@ -50,7 +63,7 @@ public sealed class GanRun : IDisposable
         var averagedGenerator = options.Ema is null ? null : RunModels.CreateGenerator(options, data.SampleShape);
         try
         {
-            Trainer = new GanTrainer(generator, discriminator, _source, options.ToTrainingOptions(TotalIterations), device, averagedGenerator);
+            _trainer = new GanTrainer(generator, discriminator, _source, options.ToTrainingOptions(TotalIterations), device, averagedGenerator);
         }
         catch
         {
@@ -76,10 +89,15 @@ public sealed class GanRun : IDisposable
     public int TotalIterations { get; }
 
     /// <summary>Algorithm 1 with G, D and their optimisers.</summary>
-    public GanTrainer Trainer { get; }
+    /// <exception cref="InvalidOperationException">A run of a baseline model (<see cref="ModelTrainer"/> trains it).</exception>
+    public GanTrainer Trainer => _trainer as GanTrainer
+        ?? throw new InvalidOperationException($"A run of model {SettingNames.Name(Options.Model)} is not a GAN; its trainer is {nameof(ModelTrainer)}.");
+
+    /// <summary>What the run trains: <see cref="Trainer"/> for a GAN, or a baseline's trainer (<see cref="IBaselineTrainer"/>).</summary>
+    public IGenerativeTrainer ModelTrainer => _trainer;
 
     /// <summary>Iterations completed (after a resume, those of the checkpoint and since).</summary>
-    public int Iteration => Trainer.Iteration;
+    public int Iteration => _trainer.Iteration;
 
     /// <summary>Images: the current epoch (1-based); null for points.</summary>
     public long? Epoch => _source is ImageBatchSource images ? images.Epoch : null;
@@ -207,13 +225,13 @@ public sealed class GanRun : IDisposable
     /// <exception cref="TrainingDivergedException">A loss became non-finite (metrics.json records the iteration; the last checkpoint stays valid).</exception>
     public RunResult Run(CancellationToken cancel = default)
     {
-        _startIteration = Trainer.Iteration;
+        _startIteration = _trainer.Iteration;
         _clock.Restart();
         foreach (var observer in _observers) observer.Started(this);
         var ending = RunEnding.Completed;
         try
         {
-            while (Trainer.Iteration < TotalIterations)
+            while (_trainer.Iteration < TotalIterations)
             {
                 if (cancel.IsCancellationRequested)
                 {
@@ -230,13 +248,13 @@ public sealed class GanRun : IDisposable
             throw;
         }
         Finish(ending);
-        return new RunResult(Trainer.Iteration, TotalIterations, ending, TotalSeconds, SamplesPerSecond(), LatestModes, Directory);
+        return new RunResult(_trainer.Iteration, TotalIterations, ending, TotalSeconds, SamplesPerSecond(), LatestModes, Directory);
     }
 
     /// <summary>One iteration of Algorithm 1, then every observer; returns its numbers.</summary>
     public IterationStats Step()
     {
-        var stats = Trainer.Step();
+        var stats = _trainer.Step();
         History.Record(stats);
         foreach (var observer in _observers) observer.IterationCompleted(this, stats);
         Progress?.Invoke(new RunProgress(stats.Iteration, TotalIterations, Epoch, Options.Epochs, stats, SamplesPerSecond()));
@@ -296,7 +314,7 @@ public sealed class GanRun : IDisposable
     public Tensor SamplePreview(long n)
     {
         using var preview = new RandomStream((ulong)RandomStreams.Seed(Options.Seed, RandomStreams.Preview));
-        return Trainer.Sample(n, preview);
+        return _trainer.Sample(n, preview);
     }
 
     /// <summary>Writes a checkpoint of everything needed to continue exactly (settings, models, optimisers, random streams, observers) to <paramref name="path"/>, atomically.</summary>
@@ -308,7 +326,8 @@ public sealed class GanRun : IDisposable
         var history = History.SaveState();
         history["seconds"] = TotalSeconds;
         state[RunHistory.StateName] = history;
-        CheckpointFile.Write(path, Options.ToJson(), state.ToJsonString(), Data.SampleShape, Trainer);
+        if (_trainer is IBaselineTrainer baseline) CheckpointFile.Write(path, Options.ToJson(), state.ToJsonString(), Data.SampleShape, baseline);
+        else CheckpointFile.Write(path, Options.ToJson(), state.ToJsonString(), Data.SampleShape, Trainer);
         FileWritten?.Invoke(path);
     }
 
@@ -366,7 +385,7 @@ public sealed class GanRun : IDisposable
         var conflicts = stored.ConflictsWith(Options);
         if (conflicts.Count > 0)
             throw new InvalidDataException($"{checkpoint} was written for other settings ({string.Join("; ", conflicts)}).");
-        var state = CheckpointFile.Restore(checkpoint, Trainer);
+        var state = _trainer is IBaselineTrainer baseline ? CheckpointFile.Restore(checkpoint, baseline) : CheckpointFile.Restore(checkpoint, Trainer);
         var observerStates = JsonNode.Parse(state.RunState ?? "{}") as JsonObject ?? new JsonObject();
         if (observerStates[RunHistory.StateName] is { } history) History.LoadState(history);
         foreach (var observer in _observers)
@@ -377,7 +396,7 @@ public sealed class GanRun : IDisposable
     private double SamplesPerSecond()
     {
         double seconds = _clock.Elapsed.TotalSeconds;
-        long samples = (long)(Trainer.Iteration - _startIteration) * Options.BatchSize * Options.K;
+        long samples = (long)(_trainer.Iteration - _startIteration) * Options.BatchSize * Options.K;
         return seconds > 0 ? samples / seconds : 0;
     }
 
@@ -386,6 +405,19 @@ public sealed class GanRun : IDisposable
         var problems = options.Validate().ToList();
         if (ResourceBounds.ThreadProblem(options.Threads) is { } threads) problems.Add(threads);
         if (problems.Count > 0) throw new ArgumentException("Invalid settings: " + string.Join(" ", problems));
+    }
+
+    private static IBaselineTrainer CreateBaseline(RunOptions options, RunData data, IBatchSource source, Device device)
+    {
+        try
+        {
+            return BaselineTrainers.Create(options, data, source, device);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
     }
 
     private static Device ResolveDevice(ComputeDevice device)
@@ -399,7 +431,7 @@ public sealed class GanRun : IDisposable
     public void Dispose()
     {
         foreach (var observer in _observers.OfType<IDisposable>()) observer.Dispose();
-        Trainer.Dispose();
+        _trainer.Dispose();
         _source.Dispose();
         if (Directory is not null) Data.Dispose();
     }

@@ -58,6 +58,7 @@ namespace GanSharp.Runs;
 /// <param name="Keep">How many of the newest checkpoints to keep.</param>
 /// <param name="Device">Where the tensors live.</param>
 /// <param name="Threads">libtorch CPU threads (0: leave the process's setting; the command line writes the count it chose here).</param>
+/// <param name="Components">Gaussian mixture baseline (<c>gmm</c>): its number of components K.</param>
 public sealed record RunOptions(
     string Data,
     ModelKind Model,
@@ -95,7 +96,8 @@ public sealed record RunOptions(
     int CheckpointEvery,
     int Keep,
     ComputeDevice Device,
-    int Threads)
+    int Threads,
+    int? Components = null)
 {
     /// <summary>WGAN: weights of D clipped into [−c, c] after each of its steps (Arjovsky et al. 2017; default 0.01 with <c>wgan</c>, which alone has it).</summary>
     public double? Clip { get; init; }
@@ -180,6 +182,7 @@ public sealed record RunOptions(
         ObjectiveDefaults.Apply(merged, given, kind);
         foreach (var (key, value) in given) merged[key] = value?.DeepClone();
         if (merged["replay_fraction"] is not null && merged["replay_capacity"] is null) merged["replay_capacity"] = DefaultReplayCapacity;
+        if (model == ModelKind.Gmm && given["latent_dim"] is null) merged["latent_dim"] = GmmLatentDim(merged);
         RunOptions options;
         try
         {
@@ -189,7 +192,7 @@ public sealed record RunOptions(
         {
             throw new ArgumentException($"Invalid settings: {e.Message}", e);
         }
-        var problems = NotApplicable(options, given.Select(p => p.Key)).Concat(options.Validate()).ToList();
+        var problems = NotApplicable(options, given.Select(p => p.Key)).Concat(BaselineMismatches(model, given, Defaults(data, kind, model))).Concat(options.Validate()).ToList();
         if (problems.Count > 0) throw new ArgumentException("Invalid settings: " + string.Join(" ", problems));
         return options;
     }
@@ -265,6 +268,7 @@ public sealed record RunOptions(
             if (EvalEvery > 0 && (ImageSize != 28 || Channels != 1))
                 problems.Add(Invariant($"eval-every measures FD with a 28×28 grayscale feature classifier, so it needs image size 28 and 1 channel (got {ImageSize} and {Channels})."));
         }
+        if (Baselines.BaselineTrainers.IsBaseline(Model)) problems.AddRange(ValidateBaseline());
         if (FramesEvery is < 0) problems.Add(Invariant($"frames-every must be zero (final frame only) or more (got {FramesEvery})."));
         if (CheckpointEvery < 1) problems.Add(Invariant($"checkpoint-every must be at least 1 iteration (got {CheckpointEvery})."));
         if (Keep < 1) problems.Add(Invariant($"keep must be at least 1 checkpoint (got {Keep})."));
@@ -344,12 +348,25 @@ public sealed record RunOptions(
             defaults["d_width"] = images ? 256 : 128;
             defaults["activation"] = SettingNames.Name(images ? Models.Activation.LeakyReLU : Models.Activation.ReLU);
         }
-        if (model == ModelKind.Dcgan) defaults["features"] = 64;
+        if (model is ModelKind.Dcgan or ModelKind.Ae or ModelKind.Vae) defaults["features"] = 64;
+        if (model is ModelKind.Ae or ModelKind.Vae)
+        {
+            // Auto-encoders are trained as usual for them (Adam 10⁻³, β₁ = 0.9), not with DCGAN's settings for a game.
+            defaults["lr_g"] = 1e-3;
+            defaults["beta1"] = 0.9;
+        }
+        if (model == ModelKind.Gmm)
+        {
+            // One iteration is one EM step over all images: 30 steps, a grid every 5, a checkpoint every 10.
+            defaults["components"] = 20;
+            defaults["epochs"] = 30;
+            defaults["checkpoint_every"] = 10;
+        }
         if (images)
         {
             defaults["image_size"] = builtInImages ? 28 : 64;
             defaults["channels"] = builtInImages ? 1 : 3;
-            defaults["sample_every"] = 200;
+            defaults["sample_every"] = model == ModelKind.Gmm ? 5 : 200;
             defaults["sample_count"] = 64;
             defaults["eval_every"] = 0;
         }
@@ -372,13 +389,53 @@ public sealed record RunOptions(
                 "data_dir" when !(options.Kind == DataKind.Images && ImageDatasets.IsBuiltIn(options.Data)) => "the built-in image sets (fashion-mnist, mnist)",
                 "frames_every" when options.Kind != DataKind.Points => "point data (image runs write sample grids: --sample-every)",
                 "g_layers" or "g_width" or "d_layers" or "d_width" or "activation" when options.Model != ModelKind.Mlp => "MLP models (--model mlp)",
-                "features" when options.Model != ModelKind.Dcgan => "DCGAN models (--model dcgan)",
                 "replay_capacity" when options.ReplayFraction is null => "runs with replay (--replay FRACTION)",
                 "clip" when options.Objective != GanObjective.Wgan => "the wgan objective (--objective wgan)",
                 "gp_lambda" when options.Objective != GanObjective.WganGp => "the wgan-gp objective (--objective wgan-gp)",
+                "features" when options.Model is not (ModelKind.Dcgan or ModelKind.Ae or ModelKind.Vae) => "DCGAN-sized models (--model dcgan, ae or vae)",
+                "components" when options.Model != ModelKind.Gmm => "the Gaussian mixture baseline (--model gmm)",
                 _ => null,
             };
             if (appliesTo is not null) yield return $"{key} (--{key.Replace('_', '-')}) applies to {appliesTo}, not to {what} with model {SettingNames.Name(options.Model)}.";
+        }
+    }
+
+    /// <summary>
+    /// Settings of a GAN's game given to a baseline model with a value other than the one it takes anyway (a run's config.json holds
+    /// every setting, so the defaults must pass): a baseline has no discriminator, samples z ~ N(0, I), and EM takes no gradient steps.
+    /// </summary>
+    private static IEnumerable<string> BaselineMismatches(ModelKind model, JsonObject given, JsonObject defaults)
+    {
+        if (!Baselines.BaselineTrainers.IsBaseline(model)) yield break;
+        var ganOnly = new List<string> { "objective", "k", "optimizer_d", "lr_d", "replay_fraction", "replay_capacity", "prior" };
+        if (model == ModelKind.Gmm) ganOnly.AddRange(new[] { "batch_size", "optimizer_g", "lr_g", "lr_schedule", "beta1", "beta2", "momentum" });
+        foreach (var key in ganOnly)
+            if (given.ContainsKey(key) && !JsonNode.DeepEquals(given[key], defaults[key]))
+                yield return $"{key} (--{key.Replace('_', '-')}) does not apply to model {SettingNames.Name(model)}: " +
+                    (model == ModelKind.Gmm ? "EM reads every image each iteration and samples z ~ N(0, I)." : "an auto-encoder has no discriminator and samples z ~ N(0, I).");
+    }
+
+    /// <summary>The noise dimension of the Gaussian mixture baseline: one per pixel plus the one that picks the component.</summary>
+    private static int GmmLatentDim(JsonObject merged)
+    {
+        int side = merged["image_size"] is JsonValue s && s.TryGetValue<int>(out var sv) ? sv : 0;
+        int channels = merged["channels"] is JsonValue c && c.TryGetValue<int>(out var cv) ? cv : 0;
+        return channels * side * side + 1;
+    }
+
+    private IEnumerable<string> ValidateBaseline()
+    {
+        if (Kind != DataKind.Images) yield break;
+        if (Prior != NoisePrior.Normal) yield return $"model {SettingNames.Name(Model)} samples z ~ N(0, I): use the normal prior.";
+        if (Model == ModelKind.Gmm)
+        {
+            if (Components is not (>= 1 and <= 1000)) yield return Invariant($"components must be between 1 and 1000 (got {Components}).");
+            int expected = (Channels ?? 0) * (ImageSize ?? 0) * (ImageSize ?? 0) + 1;
+            if (LatentDim != expected) yield return Invariant($"the mixture's noise has one dimension per pixel plus one ({expected}), got latent_dim {LatentDim}.");
+        }
+        else if (ImageSize is { } size && Channels is { } channels && Features is { } features)
+        {
+            foreach (var problem in new DcganArchitecture(size, channels, LatentDim, features).Validate()) yield return problem;
         }
     }
 

@@ -17,7 +17,7 @@ public static class SettingNames
         [typeof(OptimizerKind)] = new (Enum, string)[] { (OptimizerKind.Adam, "adam"), (OptimizerKind.Sgd, "sgd"), (OptimizerKind.RmsProp, "rmsprop") },
         [typeof(Activation)] = new (Enum, string)[] { (Activation.ReLU, "relu"), (Activation.LeakyReLU, "leaky-relu"), (Activation.Tanh, "tanh"), (Activation.ELU, "elu") },
         [typeof(LearningRateSchedule)] = new (Enum, string)[] { (LearningRateSchedule.Constant, "constant"), (LearningRateSchedule.Linear, "linear") },
-        [typeof(ModelKind)] = new (Enum, string)[] { (ModelKind.Mlp, "mlp"), (ModelKind.Dcgan, "dcgan") },
+        [typeof(ModelKind)] = new (Enum, string)[] { (ModelKind.Mlp, "mlp"), (ModelKind.Dcgan, "dcgan"), (ModelKind.Ae, "ae"), (ModelKind.Vae, "vae"), (ModelKind.Gmm, "gmm") },
         [typeof(ComputeDevice)] = new (Enum, string)[] { (ComputeDevice.Cpu, "cpu"), (ComputeDevice.Cuda, "cuda") },
         [typeof(DataKind)] = new (Enum, string)[] { (DataKind.Points, "points"), (DataKind.Images, "images") },
     };

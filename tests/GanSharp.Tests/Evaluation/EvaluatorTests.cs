@@ -25,6 +25,17 @@ public class EvaluatorTests
     }
 
     [Fact]
+    public void Kid_of_held_out_real_images_is_within_twice_its_spread_of_zero_and_noise_is_far_and_sharper()
+    {
+        var (real, noise, repeated) = (_bars.Calibration[0], _bars.Calibration[1], _bars.Calibration[2]);
+        Assert.InRange(real.Kid, -2 * real.KidStd, 2 * real.KidStd);
+        Assert.True(noise.Kid > 10 * noise.KidStd && repeated.Kid > 10 * repeated.KidStd, $"KID noise {noise.Kid} ± {noise.KidStd}, repeated {repeated.Kid} ± {repeated.KidStd}");
+        // Held-out bars are drawn like the reference: as sharp; unclamped N(0, 1) pixels have far more edge energy than the bars' noise.
+        Assert.InRange(real.Sharpness, 0.95, 1.05);
+        Assert.True(noise.Sharpness > 1.5, $"noise sharpness {noise.Sharpness}");
+    }
+
+    [Fact]
     public void One_repeated_image_is_faithful_but_covers_one_class_and_almost_none_of_the_data()
     {
         var repeated = _bars.Calibration[2];

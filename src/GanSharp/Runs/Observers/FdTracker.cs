@@ -66,7 +66,7 @@ public sealed class FdTracker : IRunObserver, IDisposable
     public void IterationCompleted(GanRun run, IterationStats stats)
     {
         if (stats.Iteration % _every != 0) return;
-        var (fd, _) = _monitor.Measure(stats.Iteration, (m, noise) => run.Trainer.Sample(m, noise));
+        var (fd, _) = _monitor.Measure(stats.Iteration, (m, noise) => run.ModelTrainer.Sample(m, noise));
         bool isBest = Best is not { } best || fd < best.Fd;
         _history.Add(new FdPoint(stats.Iteration, fd));
         if (isBest) run.WriteCheckpoint(_bestPath);
