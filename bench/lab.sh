@@ -31,7 +31,7 @@ work=$(mktemp -d)
 cleanup() {
   [ -n "${browser:-}" ] && kill "$browser" 2>/dev/null || true
   [ -n "${reader:-}" ] && kill "$reader" 2>/dev/null || true
-  [ -n "${lab:-}" ] && kill -INT "$lab" 2>/dev/null && wait "$lab" 2>/dev/null || true
+  [ -n "${lab:-}" ] && kill -TERM "$lab" 2>/dev/null && wait "$lab" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
