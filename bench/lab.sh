@@ -31,7 +31,7 @@ work=$(mktemp -d)
 cleanup() {
   [ -n "${browser:-}" ] && kill "$browser" 2>/dev/null || true
   [ -n "${reader:-}" ] && kill "$reader" 2>/dev/null || true
-  [ -n "${lab:-}" ] && kill -INT "$lab" 2>/dev/null && wait "$lab" 2>/dev/null || true
+  [ -n "${lab:-}" ] && kill -TERM "$lab" 2>/dev/null && wait "$lab" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -51,7 +51,7 @@ sleep 3   # the first iterations (TorchSharp's warm-up) belong to no block
 
 declare -A iterations=( [closed]=0 [open]=0 [slow]=0 ) elapsed=( [closed]=0 [open]=0 [slow]=0 )
 open_frames=0
-printf '%-6s %-6s %12s %10s\n' round block "iter/s" "frames/s"
+printf '%-6s %-6s %12s %10s %14s\n' round block "iter/s" "frames/s" "last frame ms"
 for round in $(seq 1 "$rounds"); do
   for block in closed open slow; do
     case "$block" in
@@ -62,6 +62,8 @@ for round in $(seq 1 "$rounds"); do
     read -r i0 f0 < <(status); t0=$(date +%s.%N)
     sleep "$seconds"
     read -r i1 f1 < <(status); t1=$(date +%s.%N)
+    # What the last frame cost the training thread (ms), as the frame itself reports it.
+    frame_ms=$(curl -s "${url}frame" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("build_ms", 0))')
     case "$block" in
       open) kill "$browser"; wait "$browser" 2>/dev/null || true; browser="" ;;
       slow) kill "$reader"; wait "$reader" 2>/dev/null || true; reader="" ;;
@@ -70,7 +72,7 @@ for round in $(seq 1 "$rounds"); do
     iterations[$block]=$(( ${iterations[$block]} + i1 - i0 ))
     elapsed[$block]=$(python3 -c "print(${elapsed[$block]} + $dt)")
     [ "$block" = open ] && open_frames=$(( open_frames + f1 - f0 ))
-    printf '%-6s %-6s %12.1f %10.1f\n' "$round" "$block" "$(python3 -c "print(($i1 - $i0) / $dt)")" "$(python3 -c "print(($f1 - $f0) / $dt)")"
+    printf '%-6s %-6s %12.1f %10.1f %14s\n' "$round" "$block" "$(python3 -c "print(($i1 - $i0) / $dt)")" "$(python3 -c "print(($f1 - $f0) / $dt)")" "$frame_ms"
   done
 done
 python3 - <<PY

@@ -140,11 +140,10 @@ internal sealed class FrameBuilder : IDisposable
         var d = Probability(trainer, _grid);
         Floats(w, "d", d.data<float>().ToArray());
 
-        // One pass of D over the generated points gives both V̂ and G's gradient arrows −∂L_G/∂x (L_G summed over the points, so each
-        // arrow is its own point's); V̂ = mean log D(x) + mean log(1 − D(G(z))) with the current D, and the JSD it estimates,
-        // (V̂ + log 4)/2, exact at D = D* (Goodfellow et al. 2014, Theorem 1).
-        var (fakeLogits, push) = LogitsAndPush(trainer, fake);
-        var arrows = push.narrow(0, 0, ArrowPoints);
+        // G's gradient arrows −∂L_G/∂x (L_G summed over the points, so each arrow is its own point's); V̂ = mean log D(x) +
+        // mean log(1 − D(G(z))) with the current D, and the JSD it estimates, (V̂ + log 4)/2, exact at D = D* (Goodfellow et al. 2014, Theorem 1).
+        var arrows = Push(trainer, fake.narrow(0, 0, ArrowPoints));
+        var fakeLogits = Logits(trainer, fake);
         float scale = arrows.abs().max().item<float>();
         w.WriteNumber("arrow_scale", Finite(scale));
         Floats(w, "arrows", (scale > 0 && float.IsFinite(scale) ? arrows / scale : zeros_like(arrows)).data<float>().ToArray());
@@ -171,18 +170,16 @@ internal sealed class FrameBuilder : IDisposable
         return End(w);
     }
 
-    /// <summary>D's logits at <paramref name="points"/> ([m, d]), and −∂L_G/∂x at each under the run's current objective ([m, d]).</summary>
-    private static (Tensor Logits, Tensor Push) LogitsAndPush(GanTrainer trainer, Tensor points)
+    /// <summary>−∂L_G/∂x at each of <paramref name="points"/> ([m, d]) under the run's current objective; [m, d].</summary>
+    private static Tensor Push(GanTrainer trainer, Tensor points)
     {
         var x = points.detach().clone().to(trainer.Device).requires_grad_(true);
         bool wasTraining = trainer.Discriminator.training;
         trainer.Discriminator.eval();
         try
         {
-            var logits = trainer.Discriminator.forward(x);
-            var loss = ObjectiveLosses.GeneratorLoss(trainer.Options.Objective, logits) * x.shape[0];
-            var push = -autograd.grad(new[] { loss }, new[] { x })[0];
-            return (logits.detach().cpu(), push.detach().cpu());
+            var loss = ObjectiveLosses.GeneratorLoss(trainer.Options.Objective, trainer.Discriminator.forward(x)) * x.shape[0];
+            return (-autograd.grad(new[] { loss }, new[] { x })[0]).detach().cpu();
         }
         finally
         {

@@ -116,10 +116,11 @@ internal sealed class LabObserver : IRunObserver, IDisposable
         while (!Leaving && _inbox.Take(TimeSpan.Zero) is { } request) Handle(request);
         if (Leaving) return;
         if (FrameDue) PostFrame();
-        if (_stepOnce || !Playing)
+        if (!Playing)
         {
+            // Paused: hold until play, or let exactly one iteration through for "one iteration" (asked now or while held).
+            if (!_stepOnce) Hold(untilPlaying: true);
             _stepOnce = false;
-            if (!Playing) Hold(untilPlaying: true);
         }
         else if (Speed > 0)
         {

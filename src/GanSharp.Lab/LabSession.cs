@@ -43,6 +43,13 @@ public sealed class LabSession : IAsyncDisposable
         return session;
     }
 
+    /// <summary>Why the page cannot show <paramref name="run"/>; null when it can.</summary>
+    /// <remarks>The page draws D on single points, so a packed D (PacGAN, <see cref="RunOptions.Pack"/> &gt; 1) cannot be drawn.</remarks>
+    public static string? Refusal(GanRun run) =>
+        run.Data.Kind != DataKind.Points ? "--serve and gansharp lab show runs on points (1D or 2D); image runs train with gansharp train."
+        : run.Options.Pack > 1 ? $"--serve and gansharp lab draw D on single points; D of a run with --pack {run.Options.Pack} judges packs, so train it without the page."
+        : null;
+
     /// <summary>
     /// Trains <paramref name="first"/> (a run on points, now owned by the session) on this thread until <paramref name="stop"/> fires, then writes
     /// its outputs as <c>gansharp train</c> does; a run that has done all its iterations stays on the page until then. Returns the last run's result.
@@ -53,10 +60,10 @@ public sealed class LabSession : IAsyncDisposable
     /// <exception cref="TrainingDivergedException">The run diverged and the page did not start a new one before the stop.</exception>
     public RunResult Run(GanRun first, bool playing, CancellationToken stop)
     {
-        if (first.Data.Kind != DataKind.Points)
+        if (Refusal(first) is { } why)
         {
             first.Dispose();
-            throw new ArgumentException("gansharp lab shows runs on points (1D or 2D); train image runs with gansharp train.");
+            throw new ArgumentException(why);
         }
         var run = first;
         int speed = 0;

@@ -38,6 +38,8 @@ internal static class LabCommand
             }
             if (!given.ContainsKey("iterations")) given["iterations"] = JsonValue.Create(DefaultIterations);
             var runOptions = RunOptions.Resolve(given);
+            if (runOptions.Kind != DataKind.Points)
+                throw new ArgumentException($"gansharp lab shows runs on points (1D or 2D targets, point files); '{runOptions.Data}' is images: train it with gansharp train.");
             string output = RunCommandOptions.Has(result, options.Output) ? result.GetValue(options.Output)! : Path.Combine("runs", "lab");
             // The default folder is the lab's own scratch space: each lab replaces the last. Elsewhere, --force as for train.
             bool replace = result.GetValue(options.Force) || !RunCommandOptions.Has(result, options.Output);

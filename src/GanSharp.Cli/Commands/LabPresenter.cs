@@ -19,7 +19,7 @@ internal static class LabPresenter
         LabSession session;
         try
         {
-            if (run.Data.Kind != DataKind.Points) throw new ArgumentException("--serve and gansharp lab show runs on points (1D or 2D); image runs train with gansharp train.");
+            if (LabSession.Refusal(run) is { } why) throw new ArgumentException(why);
             session = LabSession.StartAsync(server).GetAwaiter().GetResult();
         }
         catch

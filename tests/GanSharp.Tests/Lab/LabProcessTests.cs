@@ -55,7 +55,9 @@ public sealed class LabProcessTests : IDisposable
         while (DateTime.UtcNow < deadline && !(frame.Contains("\"iteration\":1,", StringComparison.Ordinal) && frame.Contains("\"d_step\"", StringComparison.Ordinal)))
         {
             await Task.Delay(100);
-            frame = await http.GetStringAsync("frame");
+            // 404 until the training thread has posted the first frame.
+            using var response = await http.GetAsync("frame");
+            if (response.IsSuccessStatusCode) frame = await response.Content.ReadAsStringAsync();
         }
         Assert.Contains("\"objective\":\"minimax\"", frame);
 
