@@ -124,9 +124,9 @@ public static class CheckpointFile
         var state = ReadState(zip, path);
         LoadModule(zip, path, GeneratorEntry, trainer.Generator, "generator");
         LoadModule(zip, path, DiscriminatorEntry, trainer.Discriminator, "discriminator");
-        ReadEntry(zip, path, GeneratorOptimizerEntry, "G's optimiser state", r => Helper(trainer.GeneratorOptimizer).load_state_dict(r));
-        ReadEntry(zip, path, DiscriminatorOptimizerEntry, "D's optimiser state", r => Helper(trainer.DiscriminatorOptimizer).load_state_dict(r));
-        if (trainer.Replay is { } replay) ReadEntry(zip, path, ReplayEntry, "replay buffer", replay.LoadState);
+        ReadEntry(zip, path, GeneratorOptimizerEntry, "is not G's optimiser state", r => Helper(trainer.GeneratorOptimizer).load_state_dict(r));
+        ReadEntry(zip, path, DiscriminatorOptimizerEntry, "is not D's optimiser state", r => Helper(trainer.DiscriminatorOptimizer).load_state_dict(r));
+        if (trainer.Replay is { } replay) ReadEntry(zip, path, ReplayEntry, "is not a replay buffer", replay.LoadState);
         if (trainer.Average is { } average) LoadModule(zip, path, AverageEntry, average.Generator, "averaged generator");
         using (var noise = tensor(state.NoiseStreamState, dtype: uint8)) trainer.NoiseStream.set_state(noise);
         trainer.Data.LoadState(state.Data);
@@ -176,10 +176,10 @@ public static class CheckpointFile
     }
 
     private static void LoadModule(ZipArchive zip, string path, string entry, Module module, string who) =>
-        ReadEntry(zip, path, entry, $"{who} of the architecture built from its configuration", r => module.load(r, strict: true));
+        ReadEntry(zip, path, entry, $"holds a {who} of another architecture than the one built from its configuration", r => module.load(r, strict: true));
 
-    /// <summary>Reads entry <paramref name="name"/> with <paramref name="read"/>; any failure becomes a message naming the file, the entry and what it should hold.</summary>
-    private static void ReadEntry(ZipArchive zip, string path, string name, string what, Action<BinaryReader> read)
+    /// <summary>Reads entry <paramref name="name"/> with <paramref name="read"/>; any failure becomes a message naming the file, the entry and <paramref name="problem"/> (what else may be wrong with it).</summary>
+    private static void ReadEntry(ZipArchive zip, string path, string name, string problem, Action<BinaryReader> read)
     {
         try
         {
@@ -187,7 +187,7 @@ public static class CheckpointFile
         }
         catch (Exception e) when (e is not (OutOfMemoryException or InvalidDataException { Data.Count: > 0 }))
         {
-            throw new InvalidDataException($"{path}: its entry {name} is corrupt or is not a {what} ({Reason(e)}).", e);
+            throw new InvalidDataException($"{path}: its entry {name} is corrupt or {problem} ({Reason(e)}).", e);
         }
     }
 

@@ -103,6 +103,6 @@ public sealed class ClassifierCache
         var partial = weights + ".partial";
         classifier.save(partial);
         File.Move(partial, weights, overwrite: true);
-        File.WriteAllText(RecordPath(key), JsonSerializer.Serialize(record, JsonOptions));
+        Runtime.AtomicFile.WriteAllText(RecordPath(key), JsonSerializer.Serialize(record, JsonOptions));
     }
 }

@@ -63,6 +63,20 @@ public sealed class FaultSuiteTests : IClassFixture<FaultSuiteFixture>
         stream.Write(bytes);
     }
 
+    /// <summary>Flips bits of every byte of <paramref name="entry"/> after the first: the entry count survives, the names become bytes.</summary>
+    private static void Scramble(string checkpoint, string entry)
+    {
+        byte[] bytes;
+        using (var zip = ZipFile.OpenRead(checkpoint))
+        using (var memory = new MemoryStream())
+        {
+            using (var stream = zip.GetEntry(entry)!.Open()) stream.CopyTo(memory);
+            bytes = memory.ToArray();
+        }
+        for (int i = 1; i < bytes.Length; i++) bytes[i] ^= 0x5A;
+        ReplaceEntry(checkpoint, entry, bytes);
+    }
+
     private static readonly FaultCase[] Cases =
     {
         // 1. A folder holds one run: a new run refuses another run's folder, leftovers of one, and folders of other files.
@@ -97,6 +111,8 @@ public sealed class FaultSuiteTests : IClassFixture<FaultSuiteFixture>
 
         // 3. Broken checkpoints and run files: the message names the file and the entry, never prints its bytes.
         Train("resume with corrupt bytes in generator.bin", new[] { "checkpoint-000000004.gsckpt", "entry generator.bin", "corrupt" }, c => $"--resume {c.Point}",
+            c => Scramble(CaseFolder.LatestCheckpoint(c.Point), "generator.bin")),
+        Train("resume with garbage for generator.bin", new[] { "entry generator.bin" }, c => $"--resume {c.Point}",
             c => ReplaceEntry(CaseFolder.LatestCheckpoint(c.Point), "generator.bin", Garbage(8192))),
         Train("resume with a truncated discriminator.bin", new[] { "entry discriminator.bin" }, c => $"--resume {c.Point}",
             c => ReplaceEntry(CaseFolder.LatestCheckpoint(c.Point), "discriminator.bin", Garbage(10))),

@@ -51,13 +51,13 @@ public static class TheoryReportWriter
             md.AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"**Verdict ({HoldsText(r.Holds)}).** {r.Verdict}");
         }
-        File.WriteAllText(path, md.ToString());
+        Runtime.AtomicFile.WriteAllText(path, md.ToString());
     }
 
     /// <summary>theory.json: per experiment id, claim, measured, expected, tolerance, holds (null when skipped), the checks and figures.</summary>
     public static void WriteJson(IReadOnlyList<TheoryResult> results, string path, bool quick)
     {
-        using var stream = File.Create(path);
+        using var stream = new MemoryStream();
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteBoolean("quick", quick);
@@ -98,6 +98,8 @@ public static class TheoryReportWriter
         }
         json.WriteEndArray();
         json.WriteEndObject();
+        json.Flush();
+        Runtime.AtomicFile.Write(path, file => file.Write(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
     }
 
     private static void WriteNumbers(Utf8JsonWriter json, string name, IReadOnlyList<TheoryCheck> checks, Func<TheoryCheck, double> value)
