@@ -369,7 +369,7 @@ public sealed record RunOptions(
                 "data_dir" when !(options.Kind == DataKind.Images && ImageDatasets.IsBuiltIn(options.Data)) => "the built-in image sets (fashion-mnist, mnist)",
                 "frames_every" when options.Kind != DataKind.Points => "point data (image runs write sample grids: --sample-every)",
                 "g_layers" or "g_width" or "d_layers" or "d_width" or "activation" when options.Model != ModelKind.Mlp => "MLP models (--model mlp)",
-                "features" when options.Model is not (ModelKind.Dcgan or ModelKind.Ae or ModelKind.Vae) => "DCGAN-sized models (--model dcgan, ae or vae)",
+                "features" when options.Model is not (ModelKind.Dcgan or ModelKind.Ae or ModelKind.Vae) => "DCGAN models and the auto-encoder baselines (--model dcgan, ae or vae)",
                 "components" when options.Model != ModelKind.Gmm => "the Gaussian mixture baseline (--model gmm)",
                 _ => null,
             };
