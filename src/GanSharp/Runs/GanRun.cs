@@ -53,7 +53,6 @@ public sealed class GanRun : IDisposable
             History = new RunHistory(TotalIterations);
             return;
         }
-        manual_seed(RandomStreams.Seed(options.Seed, RandomStreams.Weights));
         var (generator, discriminator) = RunModels.Create(options, data.SampleShape);
         if (options.Threads == 0 && chooseThreads) options = options with { Threads = RunModels.RecommendedThreads(generator, discriminator, options.BatchSize) };
         if (options.Threads > 0) ThreadPolicy.SetThreads(options.Threads);
