@@ -248,7 +248,7 @@ public sealed record RunOptions(
             if (EvalEvery > 0 && (ImageSize != 28 || Channels != 1))
                 problems.Add(Invariant($"eval-every measures FD with a 28×28 grayscale feature classifier, so it needs image size 28 and 1 channel (got {ImageSize} and {Channels})."));
         }
-        if (Baselines.BaselineTrainers.IsBaseline(Model)) problems.AddRange(ValidateBaseline());
+        if (BaselineModels.IsBaseline(Model)) problems.AddRange(ValidateBaseline());
         if (FramesEvery is < 0) problems.Add(Invariant($"frames-every must be zero (final frame only) or more (got {FramesEvery})."));
         if (CheckpointEvery < 1) problems.Add(Invariant($"checkpoint-every must be at least 1 iteration (got {CheckpointEvery})."));
         if (Keep < 1) problems.Add(Invariant($"keep must be at least 1 checkpoint (got {Keep})."));
@@ -383,7 +383,7 @@ public sealed record RunOptions(
     /// </summary>
     private static IEnumerable<string> BaselineMismatches(ModelKind model, JsonObject given, JsonObject defaults)
     {
-        if (!Baselines.BaselineTrainers.IsBaseline(model)) yield break;
+        if (!BaselineModels.IsBaseline(model)) yield break;
         var ganOnly = new List<string> { "objective", "k", "optimizer_d", "lr_d", "replay_fraction", "replay_capacity", "prior" };
         if (model == ModelKind.Gmm) ganOnly.AddRange(new[] { "batch_size", "optimizer_g", "lr_g", "lr_schedule", "beta1", "beta2", "momentum" });
         foreach (var key in ganOnly)
