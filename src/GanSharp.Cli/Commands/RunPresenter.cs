@@ -1,5 +1,4 @@
 using System.Globalization;
-using GanSharp.Baselines;
 using GanSharp.Metrics;
 using GanSharp.Runs;
 using Spectre.Console;
@@ -27,7 +26,7 @@ internal static class RunPresenter
         if (!console.Profile.Capabilities.Interactive) console.Profile.Width = Math.Max(console.Profile.Width, LogLineWidth);
         using var run = open();
         var o = run.Options;
-        bool baseline = BaselineTrainers.IsBaseline(o.Model);
+        bool baseline = BaselineModels.IsBaseline(o.Model);
         console.MarkupLine(Markup.Escape(Introduction(run)));
         if (run.Iteration > 0) console.MarkupLine(Invariant($"Continuing from iteration {run.Iteration:N0}."));
         foreach (var skipped in run.Data.Skipped) console.MarkupLine($"[yellow]Skipped[/] {Markup.Escape(skipped.Path)}: {Markup.Escape(skipped.Reason)}");
@@ -88,7 +87,7 @@ internal static class RunPresenter
         string data = run.Data.Dataset is { } images
             ? Invariant($"{images.Description}: {images.Count:N0} images {o.Channels}×{o.ImageSize}×{o.ImageSize}{(run.Data.FromCache ? " (decoded cache)" : "")}, {o.Epochs} epochs")
             : run.Data.Description;
-        string game = BaselineTrainers.IsBaseline(o.Model) ? "baseline (docs/baselines.md)" : Invariant($"{SettingNames.Name(o.Objective)}, k = {o.K}");
+        string game = BaselineModels.IsBaseline(o.Model) ? "baseline (docs/baselines.md)" : Invariant($"{SettingNames.Name(o.Objective)}, k = {o.K}");
         return string.Create(CultureInfo.InvariantCulture,
             $"{(run.Iteration > 0 ? "Resuming" : "Training")} {SettingNames.Name(o.Model).ToUpperInvariant()} on {data}: {game}, " +
             $"{SettingNames.Name(o.Prior)} prior, {run.TotalIterations:N0} iterations of {o.BatchSize}, seed {o.Seed}, {o.Threads} thread(s) → {run.Directory}");

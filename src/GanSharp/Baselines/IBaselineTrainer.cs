@@ -1,5 +1,5 @@
 using GanSharp.Data;
-using GanSharp.Runs;
+using GanSharp.Gan;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 

@@ -17,7 +17,7 @@ namespace GanSharp.Gan;
 /// The trainer owns G and D (it disposes them with itself). It leaves libtorch's thread count alone: that is the
 /// application's choice (<see cref="ThreadPolicy"/>).
 /// </remarks>
-public sealed class GanTrainer : Runs.IGenerativeTrainer
+public sealed class GanTrainer : IGenerativeTrainer
 {
     private readonly RandomStream _noise;
     private readonly Parameter[] _generatorParameters;

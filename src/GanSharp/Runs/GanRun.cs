@@ -45,7 +45,7 @@ public sealed class GanRun : IDisposable
         var device = ResolveDevice(options.Device);
 
         manual_seed(RandomStreams.Seed(options.Seed, RandomStreams.Weights));
-        if (BaselineTrainers.IsBaseline(options.Model))
+        if (BaselineModels.IsBaseline(options.Model))
         {
             if (options.Threads > 0) ThreadPolicy.SetThreads(options.Threads);
             Options = options;
@@ -411,7 +411,7 @@ public sealed class GanRun : IDisposable
     {
         try
         {
-            return BaselineTrainers.Create(options, data, source, device);
+            return BaselineModels.Create(options, data, source, device);
         }
         catch
         {

@@ -60,10 +60,17 @@ public sealed class RunData : IDisposable
     public static RunData Open(RunOptions options, string? runDirectory = null)
     {
         if (options.Kind == DataKind.Points) return Points(ResolveTarget(options.Data));
+        if (options.Data == CartoonFaces.Name)
+        {
+            if (options.ImageSize != CartoonFaces.Side || options.Channels != 3)
+                throw new ArgumentException($"{CartoonFaces.Name} are {CartoonFaces.Side}×{CartoonFaces.Side} RGB: use image size 64 and 3 channels (the defaults).");
+            // Rendered, not read: the same faces for every run (CartoonFaces.DataSeed).
+            return new RunData(null, CartoonFaces.Generate(CartoonFaces.DefaultCount, CartoonFaces.DataSeed), Array.Empty<SkippedImage>(), false, true);
+        }
         if (!ImageDatasets.IsBuiltIn(options.Data) && !Directory.Exists(options.Data))
             throw new ArgumentException(
                 $"data '{options.Data}' is neither a built-in target ({string.Join(", ", TargetDistributions.Names)}), a point file ({string.Join(", ", RunOptions.PointFileExtensions)}), " +
-                $"an image set ({ImageDatasets.FashionMnistName}, {ImageDatasets.MnistName}) nor an existing folder of pictures.");
+                $"an image set ({ImageDatasets.FashionMnistName}, {ImageDatasets.MnistName}, {CartoonFaces.Name}) nor an existing folder of pictures.");
         var cache = ImageDatasets.IsBuiltIn(options.Data) || runDirectory is null ? null : Path.Combine(runDirectory, FolderCacheFileName);
         var loaded = ImageDatasets.Open(options.Data, options.DataDir, options.ImageSize ?? 0, options.Channels ?? 0, cache);
         var data = new RunData(null, loaded.Dataset, loaded.Skipped, loaded.FromCache, true);

@@ -26,12 +26,12 @@ public static class RunModels
         return (generator, discriminator);
     }
 
-    /// <summary>A new G for <paramref name="options"/> (see <see cref="Create"/>); for a baseline model, its sampler (<see cref="Baselines.BaselineTrainers.CreateSampler"/>).</summary>
+    /// <summary>A new G for <paramref name="options"/> (see <see cref="Create"/>); for a baseline model, its sampler (<see cref="BaselineModels.CreateSampler"/>).</summary>
     public static Module<Tensor, Tensor> CreateGenerator(RunOptions options, long[] sampleShape) => options.Model switch
     {
         ModelKind.Mlp => new MlpGenerator(options.LatentDim, sampleShape, options.GeneratorNetwork!, tanhOutput: sampleShape.Length == 3),
         ModelKind.Dcgan => new DcganGenerator(Dcgan(options)),
-        ModelKind.Ae or ModelKind.Vae or ModelKind.Gmm => Baselines.BaselineTrainers.CreateSampler(options, sampleShape),
+        ModelKind.Ae or ModelKind.Vae or ModelKind.Gmm => BaselineModels.CreateSampler(options, sampleShape),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Model, "Unknown model."),
     };
 

@@ -268,7 +268,7 @@ public sealed record RunOptions(
             if (EvalEvery > 0 && (ImageSize != 28 || Channels != 1))
                 problems.Add(Invariant($"eval-every measures FD with a 28×28 grayscale feature classifier, so it needs image size 28 and 1 channel (got {ImageSize} and {Channels})."));
         }
-        if (Baselines.BaselineTrainers.IsBaseline(Model)) problems.AddRange(ValidateBaseline());
+        if (BaselineModels.IsBaseline(Model)) problems.AddRange(ValidateBaseline());
         if (FramesEvery is < 0) problems.Add(Invariant($"frames-every must be zero (final frame only) or more (got {FramesEvery})."));
         if (CheckpointEvery < 1) problems.Add(Invariant($"checkpoint-every must be at least 1 iteration (got {CheckpointEvery})."));
         if (Keep < 1) problems.Add(Invariant($"keep must be at least 1 checkpoint (got {Keep})."));
@@ -392,7 +392,7 @@ public sealed record RunOptions(
                 "replay_capacity" when options.ReplayFraction is null => "runs with replay (--replay FRACTION)",
                 "clip" when options.Objective != GanObjective.Wgan => "the wgan objective (--objective wgan)",
                 "gp_lambda" when options.Objective != GanObjective.WganGp => "the wgan-gp objective (--objective wgan-gp)",
-                "features" when options.Model is not (ModelKind.Dcgan or ModelKind.Ae or ModelKind.Vae) => "DCGAN-sized models (--model dcgan, ae or vae)",
+                "features" when options.Model is not (ModelKind.Dcgan or ModelKind.Ae or ModelKind.Vae) => "DCGAN models and the auto-encoder baselines (--model dcgan, ae or vae)",
                 "components" when options.Model != ModelKind.Gmm => "the Gaussian mixture baseline (--model gmm)",
                 _ => null,
             };
@@ -406,7 +406,7 @@ public sealed record RunOptions(
     /// </summary>
     private static IEnumerable<string> BaselineMismatches(ModelKind model, JsonObject given, JsonObject defaults)
     {
-        if (!Baselines.BaselineTrainers.IsBaseline(model)) yield break;
+        if (!BaselineModels.IsBaseline(model)) yield break;
         var ganOnly = new List<string> { "objective", "k", "optimizer_d", "lr_d", "replay_fraction", "replay_capacity", "prior" };
         if (model == ModelKind.Gmm) ganOnly.AddRange(new[] { "batch_size", "optimizer_g", "lr_g", "lr_schedule", "beta1", "beta2", "momentum" });
         foreach (var key in ganOnly)

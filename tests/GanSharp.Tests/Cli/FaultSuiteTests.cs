@@ -192,7 +192,7 @@ public sealed class FaultSuiteTests : IClassFixture<FaultSuiteFixture>
         Train("iterations that are not a number", new[] { "many" }, c => $"--iterations many --out {c.New}"),
         Train("unknown option", new[] { "--bogus" }, c => $"--bogus 1 --out {c.New}"),
         Train("unknown data", new[] { "'spiral' is neither a built-in target" }, c => $"--data spiral --out {c.New}"),
-        Train("DCGAN setting on points", new[] { "features (--features) applies to DCGAN-sized models" }, c => $"--data ring --features 8 --out {c.New}"),
+        Train("DCGAN setting on points", new[] { "features (--features) applies to DCGAN models" }, c => $"--data ring --features 8 --out {c.New}"),
         Train("epochs on points", new[] { "epochs (--epochs) applies to image data" }, c => $"--data ring --epochs 2 --out {c.New}"),
         Train("batch size 0", new[] { "batch size must be at least 1" }, c => $"--batch-size 0 --out {c.New}"),
         Train("k 0", new[] { "k (discriminator steps per iteration) must be at least 1" }, c => $"--k 0 --out {c.New}"),

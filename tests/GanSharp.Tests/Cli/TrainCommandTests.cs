@@ -72,7 +72,7 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData(new[] { "--objective", "wasserstein" }, "wasserstein")]
     [InlineData(new[] { "--iterations", "many" }, "many")]
     [InlineData(new[] { "--data", "spiral" }, "'spiral' is neither a built-in target")]
-    [InlineData(new[] { "--data", "ring", "--features", "8" }, "features (--features) applies to DCGAN-sized models")]
+    [InlineData(new[] { "--data", "ring", "--features", "8" }, "features (--features) applies to DCGAN models")]
     [InlineData(new[] { "--batch-size", "0" }, "batch size must be at least 1")]
     public void Unknown_options_and_bad_values_exit_non_zero_with_a_message_naming_them(string[] args, string expected)
     {

@@ -60,7 +60,7 @@ public class RunOptionsTests
 
     [Theory]
     [InlineData("ring", "epochs", 3, "epochs (--epochs) applies to image data")]
-    [InlineData("ring", "features", 32, "features (--features) applies to DCGAN-sized models")]
+    [InlineData("ring", "features", 32, "features (--features) applies to DCGAN models")]
     [InlineData("fashion-mnist", "g_layers", 2, "g_layers (--g-layers) applies to MLP models")]
     [InlineData("fashion-mnist", "frames_every", 10, "frames_every (--frames-every) applies to point data")]
     [InlineData("my-pictures", "data_dir", 1, "data_dir (--data-dir) applies to the built-in image sets")]

@@ -1,10 +1,9 @@
-using GanSharp.Gan;
 using static TorchSharp.torch;
 
-namespace GanSharp.Runs;
+namespace GanSharp.Gan;
 
 /// <summary>
-/// What a <see cref="GanRun"/> drives: a trainer of a generative model, one iteration at a time, that can sample what it has learned.
+/// What a <see cref="Runs.GanRun"/> drives: a trainer of a generative model, one iteration at a time, that can sample what it has learned.
 /// <see cref="GanTrainer"/> (Algorithm 1) is one; the baselines the lecture sets GANs against (<see cref="Baselines.IBaselineTrainer"/>:
 /// auto-encoders, VAEs, Gaussian mixtures fitted by EM) are the others. The run's observers (sample grids, FD, checkpoints) see only this.
 /// </summary>

@@ -1,12 +1,12 @@
+using GanSharp.Baselines;
 using GanSharp.Data;
 using GanSharp.Models;
-using GanSharp.Runs;
 using static TorchSharp.torch;
 
-namespace GanSharp.Baselines;
+namespace GanSharp.Runs;
 
 /// <summary>Builds the trainer of a baseline model (<c>ae</c>, <c>vae</c>, <c>gmm</c>) from a run's settings.</summary>
-public static class BaselineTrainers
+public static class BaselineModels
 {
     /// <summary>Whether <paramref name="model"/> is a baseline rather than a GAN's pair of networks.</summary>
     public static bool IsBaseline(ModelKind model) => model is ModelKind.Ae or ModelKind.Vae or ModelKind.Gmm;

@@ -1,0 +1,53 @@
+using static TorchSharp.torch;
+
+namespace GanSharp.Metrics;
+
+/// <summary>
+/// Mode counting on Stacked MNIST as VEEGAN (Srivastava et al. 2017, §5.2) and PacGAN (Lin et al. 2018, §5.1) do: a pretrained MNIST
+/// classifier labels each channel of a generated image, the three digits name its mode (one of 1,000), and the generated mode
+/// histogram is compared with the uniform one the data has. Published on 26,000 samples: DCGAN 99 modes (KL 3.4), VEEGAN 150 (2.95), PacDCGAN2 1,000 (0.06).
+/// </summary>
+public static class StackedModes
+{
+    /// <summary>Modes of Stacked MNIST.</summary>
+    public const int ModeCount = Data.StackedMnist.ModeCount;
+
+    /// <summary>Samples VEEGAN and PacGAN count modes on.</summary>
+    public const int PublishedSampleCount = 26_000;
+
+    /// <summary>Mode of each image from its channels' predicted digits: <paramref name="channelLogits"/> [n, 3, 10] ↦ 100·argmax₀ + 10·argmax₁ + argmax₂ [n].</summary>
+    public static int[] Modes(Tensor channelLogits)
+    {
+        if (channelLogits.dim() != 3 || channelLogits.shape[1] != 3 || channelLogits.shape[2] != 10)
+            throw new ArgumentException($"Expected logits [n, 3, 10] (three channels, ten digits), got [{string.Join(", ", channelLogits.shape)}].", nameof(channelLogits));
+        using var scope = NewDisposeScope();
+        var digits = channelLogits.argmax(2);                                          // [n, 3]
+        var modes = digits.select(1, 0) * 100 + digits.select(1, 1) * 10 + digits.select(1, 2);   // [n]
+        return modes.to_type(int32).data<int>().ToArray();
+    }
+
+    /// <summary>p̂_j = |{i : mode_i = j}| / n for j = 0 … 999.</summary>
+    public static double[] Histogram(IReadOnlyList<int> modes)
+    {
+        if (modes.Count == 0) throw new ArgumentException("No samples.", nameof(modes));
+        var histogram = new double[ModeCount];
+        foreach (var mode in modes)
+        {
+            if (mode is < 0 or >= ModeCount) throw new ArgumentOutOfRangeException(nameof(modes), mode, "Modes are 0–999.");
+            histogram[mode] += 1.0 / modes.Count;
+        }
+        return histogram;
+    }
+
+    /// <summary>Modes with at least one sample (VEEGAN's count).</summary>
+    public static int ModesCaptured(IReadOnlyList<double> histogram) => histogram.Count(p => p > 0);
+
+    /// <summary>KL(p̂ ‖ uniform) = Σ_j p̂_j log(p̂_j · M) in nats, M = 1,000: 0 for the data, log M = 6.91 when every sample falls in one mode.</summary>
+    public static double KlToUniform(IReadOnlyList<double> histogram)
+    {
+        double kl = 0;
+        foreach (var p in histogram)
+            if (p > 0) kl += p * Math.Log(p * histogram.Count);
+        return kl;
+    }
+}
