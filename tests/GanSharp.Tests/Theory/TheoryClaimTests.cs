@@ -92,7 +92,7 @@ public class TheoryClaimTests : IClassFixture<QuickTheoryRun>
     [Fact]
     public void Unknown_experiment_names_are_rejected_with_the_known_ones_listed()
     {
-        var e = Assert.Throws<ArgumentException>(() => TheoryRunner.Select("13"));
+        var e = Assert.Throws<ArgumentException>(() => TheoryRunner.Select("99"));
         Assert.Contains("jsd-bound", e.Message);
         Assert.Equal(new[] { 3, 5 }, TheoryRunner.Select("ns-objective, 3").Select(x => x.Number));
     }
