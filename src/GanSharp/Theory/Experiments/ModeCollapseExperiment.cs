@@ -103,7 +103,9 @@ public sealed class ModeCollapseExperiment : TheoryExperiment
                    I($" A sharp run here means a mean high-quality fraction of at least {sharpness} (0.8 in the full run; the quick run is too short for that).");
         var verdict = I($"The plain runs capture {plain.Average():F1} of 25 modes on average with {plainQuality:P0} high-quality samples. ") +
                       string.Join(" ", pValues.Select(p => I($"{p.Key}: {modes[p.Key].Average():F1} modes, p = {p.Value:F3}{(p.Value <= Alpha ? " (more modes, significant)" : " (not significant)")}."))) +
-                      I($" Over {seeds.Length} seeds a sign test can reach p ≤ {Alpha} only if the remedy wins on at least {MinimumWins(seeds.Length)} of {seeds.Length} untied seeds.");
+                      (MinimumWins(seeds.Length) <= seeds.Length
+                          ? I($" Over {seeds.Length} seeds a sign test reaches p ≤ {Alpha} only if the remedy wins on at least {MinimumWins(seeds.Length)} of {seeds.Length} untied seeds.")
+                          : I($" With {seeds.Length} seeds no outcome can reach p ≤ {Alpha} (5 untied wins out of 5 are the fewest that can): the quick run shows the method, not a verdict."));
         return Result(what, new[] { summary, table }, checks, verdict, relative);
     }
 
