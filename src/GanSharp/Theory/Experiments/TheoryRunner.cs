@@ -20,6 +20,7 @@ public sealed class TheoryRunner
         new WarmStartExperiment(),
         new DiscriminatorFeaturesExperiment(),
         new FDivergenceExperiment(),
+        new WassersteinDisjointExperiment(),
     };
 
     /// <summary>The experiments that <paramref name="only"/> names (an id or a number, comma-separated); all when null or empty.</summary>

@@ -25,10 +25,11 @@ public static class TheoryRuns
 
     /// <summary>
     /// A GAN on a toy target with the usual settings of the toy experiments: MLP G and D of <paramref name="shape"/> (ReLU), Adam
-    /// (lr 10⁻³, β = (0.5, 0.999)), 2-D noise; the seed seeds the weights, the data and the noise.
+    /// (lr 10⁻³, β = (0.5, 0.999)), 2-D noise; the seed seeds the weights, the data and the noise. <paramref name="extra"/> adds or
+    /// overrides settings (snake_case keys, as in config.json).
     /// </summary>
     public static GanRun Toy(RunData target, int iterations, int seed, MlpOptions shape, GanObjective objective = GanObjective.NonSaturating,
-        NoisePrior prior = NoisePrior.Normal, int batchSize = 256, int discriminatorSteps = 1, ReplayOptions? replay = null)
+        NoisePrior prior = NoisePrior.Normal, int batchSize = 256, int discriminatorSteps = 1, ReplayOptions? replay = null, JsonObject? extra = null)
     {
         var settings = new JsonObject
         {
@@ -50,6 +51,7 @@ public static class TheoryRuns
             settings["replay_fraction"] = replay.Fraction;
             settings["replay_capacity"] = replay.Capacity;
         }
+        foreach (var (key, value) in extra ?? new JsonObject()) settings[key] = value?.DeepClone();
         // The data setting names the kind (and, for built-in targets, the target); the run trains on the target it is given.
         var options = RunOptions.Resolve(settings);
         if (RunOptions.KindOf(target.Target.Name) == DataKind.Points) options = options with { Data = target.Target.Name };
