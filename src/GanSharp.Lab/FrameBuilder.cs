@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using GanSharp.Distributions;
 using GanSharp.Gan;
@@ -20,23 +21,23 @@ namespace GanSharp.Lab;
 /// </summary>
 internal sealed class FrameBuilder : IDisposable
 {
-    /// <summary>Generated points in a frame (also the sample of the mode metrics and of p_G's density estimate).</summary>
-    public const int FakePoints = 1000;
+    /// <summary>Generated points in a frame (also the sample of the mode metrics, of V̂ and of p_G's density estimate).</summary>
+    public const int FakePoints = 500;
 
     /// <summary>Real points of the setup.</summary>
     public const int RealPoints = 1000;
 
-    /// <summary>Cells per side of the 2D grid of D(x) and D*(x).</summary>
-    public const int GridSize = 40;
+    /// <summary>Cells per side of the 2D grid of D(x) and D*(x) (the page scales it up smoothly).</summary>
+    public const int GridSize = 24;
 
     /// <summary>Points of the 1D curves.</summary>
     public const int CurvePoints = 240;
 
     /// <summary>Generated points that carry a gradient arrow.</summary>
-    public const int ArrowPoints = 150;
+    public const int ArrowPoints = 100;
 
     /// <summary>Lines of the z lattice each way (2D latent), or points of the z line (1D latent).</summary>
-    public const int ManifoldLines = 21;
+    public const int ManifoldLines = 15;
 
     /// <summary>Draws of each distribution in the Monte Carlo JSD(p_data, p̂_G).</summary>
     public const int JensenShannonDraws = 256;
@@ -45,10 +46,13 @@ internal sealed class FrameBuilder : IDisposable
     public const int DensityPoints = 300;
 
     /// <summary>Real points V̂ is measured on (with all the generated points of the frame).</summary>
-    public const int ValuePoints = 500;
+    public const int ValuePoints = 256;
 
-    /// <summary>Shortest time between two computations of the density layer (D*, the JSD, p̂_G).</summary>
-    public static readonly TimeSpan TheoryInterval = TimeSpan.FromMilliseconds(250);
+    /// <summary>Shortest time between two computations of the numbers (V̂, the JSD D claims, the mode metrics) while training runs.</summary>
+    public static readonly TimeSpan NumbersInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Shortest time between two computations of the density layer (D*, the JSD, p̂_G) while training runs.</summary>
+    public static readonly TimeSpan TheoryInterval = TimeSpan.FromSeconds(1);
 
     private readonly ITargetDistribution _target;
     private readonly int _dimension;
@@ -62,10 +66,16 @@ internal sealed class FrameBuilder : IDisposable
     private readonly float[]? _pData;         // 1D: p_data on the curve's x (exact, or a KDE of the real points)
     private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
     private readonly System.Diagnostics.Stopwatch _theoryAge = new();
+    private readonly System.Diagnostics.Stopwatch _numbersAge = new();
     private Theory? _theory;
+    private Numbers? _numbers;
+    private PreviewNoise? _noise;
 
     /// <summary>The density layer as last computed.</summary>
     private sealed record Theory(float[]? DStar, double? Jsd, float[]? PG);
+
+    /// <summary>The numbers as last computed: V̂ and, on a target with modes, the mode metrics.</summary>
+    private sealed record Numbers(double Value, ModeReport? Modes);
 
     /// <param name="run">A run on points.</param>
     /// <param name="runId">Tells the page when a new run (a reset, another target) has replaced the one it shows.</param>
@@ -126,37 +136,40 @@ internal sealed class FrameBuilder : IDisposable
     /// <param name="run">The run.</param>
     /// <param name="header">Writes the page's state.</param>
     /// <param name="fresh">Recompute the density layer now (a paused run, where each frame follows a command), not only every <see cref="TheoryInterval"/>.</param>
+    /// <remarks>
+    /// A frame has to be cheap: while training runs, the page asks for one every 40–50 ms from the thread that trains, and frames may take
+    /// a tenth of it. So a frame computes only what moves on the screen, on few points: G once (the preview noise and the manifold's lattice
+    /// in one batch), D on the grid, and D's gradient on the arrows' points; the numbers (V̂, modes) are recomputed every
+    /// <see cref="NumbersInterval"/>, the density layer every <see cref="TheoryInterval"/>, and arrays travel as base-64 float32, not as
+    /// decimal text.
+    /// </remarks>
     public byte[] Frame(GanRun run, Action<Utf8JsonWriter> header, bool fresh)
     {
         using var scope = NewDisposeScope();
         var trainer = run.Trainer;
-        var fake = run.SamplePreview(FakePoints).contiguous();                  // [n, d]
+        var (fake, lattice) = Generate(trainer, run.Options);                   // [n, d], [L·L or L, d]
         var w = Begin();
         w.WriteStartObject();
         w.WriteNumber("run", RunId);
         header(w);
-        Floats(w, "fake", fake.data<float>().ToArray());
+        Floats(w, "fake", fake);
 
-        var d = Probability(trainer, _grid);
-        Floats(w, "d", d.data<float>().ToArray());
+        Floats(w, "d", Logits(trainer, _grid).sigmoid());
 
-        // G's gradient arrows −∂L_G/∂x (L_G summed over the points, so each arrow is its own point's); V̂ = mean log D(x) +
-        // mean log(1 − D(G(z))) with the current D, and the JSD it estimates, (V̂ + log 4)/2, exact at D = D* (Goodfellow et al. 2014, Theorem 1).
+        // G's gradient arrows −∂L_G/∂x (L_G summed over the points, so each arrow is its own point's).
         var arrows = Push(trainer, fake.narrow(0, 0, ArrowPoints));
-        var fakeLogits = Logits(trainer, fake);
         float scale = arrows.abs().max().item<float>();
         w.WriteNumber("arrow_scale", Finite(scale));
-        Floats(w, "arrows", (scale > 0 && float.IsFinite(scale) ? arrows / scale : zeros_like(arrows)).data<float>().ToArray());
-        if (_dimension == 2 || run.Options.LatentDim == 1) Floats(w, "manifold", Manifold(trainer, run.Options).data<float>().ToArray());
-        double value = GanLosses.Value(Logits(trainer, _valuePoints), fakeLogits).item<float>();
+        Floats(w, "arrows", scale > 0 && float.IsFinite(scale) ? arrows / scale : zeros_like(arrows));
+        if (lattice is not null) Floats(w, "manifold", lattice);
 
+        if (fresh || _numbers is null || _numbersAge.Elapsed >= NumbersInterval) UpdateNumbers(trainer, fake);
         if (fresh || _theory is null || _theoryAge.Elapsed >= TheoryInterval) UpdateTheory(fake);
         w.WriteStartObject("stats");
-        Number(w, "value", value);
-        Number(w, "jsd_from_d", OptimalDiscriminator.JensenShannonFromValue(value));
-        if (_target is IModalDistribution modal)
+        Number(w, "value", _numbers!.Value);
+        Number(w, "jsd_from_d", OptimalDiscriminator.JensenShannonFromValue(_numbers.Value));
+        if (_numbers.Modes is { } modes)
         {
-            var modes = ModeMetrics.Compute(fake, modal);
             w.WriteNumber("modes", modes.ModesCaptured);
             w.WriteNumber("modes_total", modes.ModesTotal);
             Number(w, "high_quality", modes.HighQualityFraction);
@@ -169,6 +182,64 @@ internal sealed class FrameBuilder : IDisposable
         w.WriteEndObject();
         return End(w);
     }
+
+    /// <summary>
+    /// V̂ = mean log D(x) + mean log(1 − D(G(z))) with the current D on <see cref="ValuePoints"/> real and the frame's generated points
+    /// (the JSD it estimates, (V̂ + log 4)/2, is exact at D = D*: Goodfellow et al. 2014, Theorem 1), and the mode metrics of the
+    /// generated points on a target with modes.
+    /// </summary>
+    private void UpdateNumbers(GanTrainer trainer, Tensor fake)
+    {
+        using var scope = NewDisposeScope();
+        _numbersAge.Restart();
+        long reals = _valuePoints.shape[0];
+        var logits = Logits(trainer, cat(new[] { _valuePoints, fake }));
+        double value = GanLosses.Value(logits.narrow(0, 0, reals), logits.narrow(0, reals, fake.shape[0])).item<float>();
+        _numbers = new Numbers(value, _target is IModalDistribution modal ? ModeMetrics.Compute(fake, modal) : null);
+    }
+
+    /// <summary>
+    /// G, as it samples (<see cref="GanTrainer.SamplingGenerator"/>), in one batch on the fixed preview noise (<see cref="FakePoints"/>
+    /// of them, the same z as <see cref="GanRun.SamplePreview"/>) and on the manifold's lattice in z: the first two coordinates over the
+    /// prior's bulk (±2 for N(0, I), ±1 for U(−1, 1)), the others 0. The lattice is null where it is not drawn (a 1D target with a
+    /// latent space of more than one dimension).
+    /// </summary>
+    private (Tensor Fake, Tensor? Lattice) Generate(GanTrainer trainer, RunOptions options)
+    {
+        if (_noise is null || _noise.Prior != options.Prior || _noise.LatentDim != options.LatentDim)
+        {
+            _noise?.Z.Dispose();
+            using var scope = NewDisposeScope();
+            using var preview = new RandomStream((ulong)RandomStreams.Seed(options.Seed, RandomStreams.Preview));
+            var z = PriorSampler.Sample(options.Prior, FakePoints, options.LatentDim, preview);
+            if (_dimension == 2 || options.LatentDim == 1) z = cat(new[] { z, Lattice(options) });
+            _noise = new PreviewNoise(options.Prior, options.LatentDim, z.DetachFromDisposeScope());
+        }
+        using var _ = no_grad();
+        var generator = trainer.SamplingGenerator;
+        bool wasTraining = generator.training;
+        generator.eval();
+        var x = generator.forward(_noise.Z.to(trainer.Device)).cpu();
+        if (wasTraining) generator.train();
+        var fake = x.narrow(0, 0, FakePoints);
+        return (fake, x.shape[0] > FakePoints ? x.narrow(0, FakePoints, x.shape[0] - FakePoints) : null);
+    }
+
+    /// <summary>The manifold's lattice in z: [L·L, latent] (L × L over the first two coordinates) or [L, 1] for a 1D latent space.</summary>
+    private static Tensor Lattice(RunOptions options)
+    {
+        double reach = options.Prior == NoisePrior.Normal ? 2.0 : 1.0;
+        var line = linspace(-reach, reach, ManifoldLines, dtype: float32);
+        if (options.LatentDim == 1) return line.unsqueeze(1);
+        var mesh = meshgrid(new[] { line, line }, indexing: "ij");
+        var z = zeros(ManifoldLines * ManifoldLines, options.LatentDim);
+        z[TensorIndex.Colon, 0] = mesh[0].flatten();
+        z[TensorIndex.Colon, 1] = mesh[1].flatten();
+        return z;
+    }
+
+    /// <summary>The frame's noise (preview z, then the lattice), kept while the prior and the latent dimension stay.</summary>
+    private sealed record PreviewNoise(NoisePrior Prior, int LatentDim, Tensor Z);
 
     /// <summary>−∂L_G/∂x at each of <paramref name="points"/> ([m, d]) under the run's current objective; [m, d].</summary>
     private static Tensor Push(GanTrainer trainer, Tensor points)
@@ -217,30 +288,6 @@ internal sealed class FrameBuilder : IDisposable
             _dimension == 1 ? logPG.exp().to_type(float32).data<float>().ToArray() : null);
     }
 
-    /// <summary>G on a lattice in z: the first two coordinates over the prior's bulk (±2 for N(0, I), ±1 for U(−1, 1)), the others 0; [L·L, d] or [L, d].</summary>
-    private static Tensor Manifold(GanTrainer trainer, RunOptions options)
-    {
-        double reach = options.Prior == NoisePrior.Normal ? 2.0 : 1.0;
-        var line = linspace(-reach, reach, ManifoldLines, dtype: float32);
-        Tensor z;
-        if (options.LatentDim == 1) z = line.unsqueeze(1);
-        else
-        {
-            var mesh = meshgrid(new[] { line, line }, indexing: "ij");
-            z = zeros(ManifoldLines * ManifoldLines, options.LatentDim);
-            z[TensorIndex.Colon, 0] = mesh[0].flatten();
-            z[TensorIndex.Colon, 1] = mesh[1].flatten();
-        }
-        using var _ = no_grad();
-        bool wasTraining = trainer.Generator.training;
-        trainer.Generator.eval();
-        var x = trainer.Generator.forward(z.to(trainer.Device)).cpu().contiguous();
-        if (wasTraining) trainer.Generator.train();
-        return x;
-    }
-
-    private static Tensor Probability(GanTrainer trainer, Tensor x) => Logits(trainer, x).sigmoid().to_type(float32);
-
     private static Tensor Logits(GanTrainer trainer, Tensor x)
     {
         using var _ = no_grad();
@@ -279,13 +326,13 @@ internal sealed class FrameBuilder : IDisposable
         return _buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Numbers rounded to 4 decimals (positions to 0.1‰ of a unit, probabilities to 10⁻⁴): short JSON, nothing the eye can see lost.</summary>
-    private static void Floats(Utf8JsonWriter w, string name, float[] values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values) w.WriteNumberValue(float.IsFinite(v) ? MathF.Round(v, 4) : 0f);
-        w.WriteEndArray();
-    }
+    /// <summary>
+    /// A float array as base-64 of its float32 bytes, little-endian (what the page's <c>Float32Array</c> reads on every machine that
+    /// runs a browser): a sixth of the decimal text's cost to write, and no rounding.
+    /// </summary>
+    private static void Floats(Utf8JsonWriter w, string name, ReadOnlySpan<float> values) => w.WriteBase64String(name, MemoryMarshal.AsBytes(values));
+
+    private static void Floats(Utf8JsonWriter w, string name, Tensor values) => Floats(w, name, values.to_type(float32).contiguous().data<float>().ToArray());
 
     private static void Names(Utf8JsonWriter w, string name, IReadOnlyList<string> names)
     {
@@ -309,6 +356,7 @@ internal sealed class FrameBuilder : IDisposable
         _logPData?.Dispose();
         _realTensor.Dispose();
         _valuePoints.Dispose();
+        _noise?.Z.Dispose();
         _jsdStream.Dispose();
     }
 }

@@ -137,7 +137,12 @@ internal sealed class LabObserver : IRunObserver, IDisposable
     /// <summary>Holds the run (paused, or finished) carrying out commands until play, one iteration, Ctrl-C or a restart.</summary>
     private void Hold(bool untilPlaying)
     {
-        _state = untilPlaying ? "paused" : _state;
+        if (untilPlaying && _state != "paused")
+        {
+            // A frame may have gone out since the pause was asked for, still saying "training": the page gets one that says "paused".
+            _state = "paused";
+            _dirty = true;
+        }
         while (!Leaving && !(untilPlaying && (Playing || _stepOnce)))
         {
             // Held, the model changes only by a command: a frame after each, and one for a page that has just connected.

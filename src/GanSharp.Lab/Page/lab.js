@@ -17,6 +17,19 @@ const $ = id => document.getElementById(id);
 const view = $('view'), ctx = view.getContext('2d');
 let received = [];
 
+// Point and grid arrays arrive as base-64 float32 (little-endian, which is how every browser's Float32Array reads them):
+// cheaper for the training thread to write than decimal text, and exact.
+const SETUP_ARRAYS = ['real', 'curve_x'], FRAME_ARRAYS = ['fake', 'd', 'arrows', 'manifold', 'dstar', 'p_g', 'p_data'];
+function floats(text) {
+  const chars = atob(text), bytes = new Uint8Array(chars.length);
+  for (let i = 0; i < chars.length; i++) bytes[i] = chars.charCodeAt(i);
+  return new Float32Array(bytes.buffer);
+}
+function decode(message, keys) {
+  for (const key of keys) if (typeof message[key] === 'string') message[key] = floats(message[key]);
+  return message;
+}
+
 function colour(d) {
   d = Math.min(1, Math.max(0, d));
   for (let i = 1; i < D_STOPS.length; i++) {
@@ -41,7 +54,7 @@ async function command(body) {
 async function loadSetup() {
   const response = await fetch('setup');
   if (!response.ok) return;
-  lab.setup = await response.json();
+  lab.setup = decode(await response.json(), SETUP_ARRAYS);
   lab.history = [];
   fillSelect('data', lab.setup.names.data);
   fillSelect('objective', lab.setup.names.objective);
@@ -390,6 +403,6 @@ $('save-png').addEventListener('click', () => {
 
 window.addEventListener('error', e => lab.errors.push(String(e.message)));
 const events = new EventSource('events');
-events.onmessage = e => onFrame(JSON.parse(e.data));
+events.onmessage = e => onFrame(decode(JSON.parse(e.data), FRAME_ARRAYS));
 events.onerror = () => { $('status').textContent = 'disconnected: the lab has stopped (or is restarting)'; };
 loadSetup();

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using GanSharp.Distributions;
 using GanSharp.Lab;
@@ -12,7 +13,8 @@ public sealed class FrameBuilderTests
     private static JsonElement Frame(GanRun run, FrameBuilder builder) =>
         JsonDocument.Parse(builder.Frame(run, w => w.WriteNumber("seq", 1), fresh: true)).RootElement;
 
-    private static float[] Floats(JsonElement frame, string name) => frame.GetProperty(name).EnumerateArray().Select(e => e.GetSingle()).ToArray();
+    /// <summary>A point or grid array of a frame: base-64 of its float32 bytes, little-endian.</summary>
+    private static float[] Floats(JsonElement frame, string name) => MemoryMarshal.Cast<byte, float>(frame.GetProperty(name).GetBytesFromBase64()).ToArray();
 
     [Fact]
     public void Moving_the_generated_points_along_their_arrows_raises_D_as_the_objective_asks()
@@ -54,9 +56,9 @@ public sealed class FrameBuilderTests
         using var builder = new FrameBuilder(run, runId: 1);
         var setup = JsonDocument.Parse(builder.Setup(run)).RootElement;
         var frame = Frame(run, builder);
-        int n = setup.GetProperty("curve_x").GetArrayLength();
+        int n = Floats(setup, "curve_x").Length;
         Assert.Equal(FrameBuilder.CurvePoints, n);
-        foreach (var curve in new[] { "d", "dstar", "p_data", "p_g" }) Assert.Equal(n, frame.GetProperty(curve).GetArrayLength());
+        foreach (var curve in new[] { "d", "dstar", "p_data", "p_g" }) Assert.Equal(n, Floats(frame, curve).Length);
         // p_data is the exact mixture density: ½ N(−2, 0.3²) + ½ N(2, 0.3²) peaks at ½ / (0.3·√(2π)) ≈ 0.665.
         Assert.Equal(0.5 / (0.3 * Math.Sqrt(2 * Math.PI)), Floats(frame, "p_data").Max(), 1);
     }

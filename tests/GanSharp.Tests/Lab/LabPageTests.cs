@@ -42,14 +42,24 @@ public sealed class LabPageFixture : IAsyncLifetime, IDisposable
     }
 
     /// <summary>The latest frame the page has drawn.</summary>
-    public async Task<JsonElement> LastFrame() => JsonDocument.Parse(await Page.EvaluateExpressionAsync<string>("JSON.stringify(lab.last)")).RootElement;
+    public async Task<JsonElement> LastFrame() => JsonDocument.Parse(await Page.EvaluateExpressionAsync<string>("JSON.stringify(lab.last, (key, value) => ArrayBuffer.isView(value) ? Array.from(value) : value)")).RootElement;
 
     /// <summary>Clicks <paramref name="selector"/> and waits for a frame newer than the current one that satisfies <paramref name="condition"/> (JS over f).</summary>
     public async Task<JsonElement> ClickAndWait(string selector, string condition = "true")
     {
         long seq = (await LastFrame()).GetProperty("seq").GetInt64();
         await Page.ClickAsync(selector);
-        await Page.WaitForFunctionAsync($"() => {{ const f = lab.last; return f.seq > {seq} && ({condition}); }}", new WaitForFunctionOptions { Timeout = 30_000 });
+        try
+        {
+            await Page.WaitForFunctionAsync($"() => {{ const f = lab.last; return f.seq > {seq} && ({condition}); }}", new WaitForFunctionOptions { Timeout = 30_000 });
+        }
+        catch (WaitTaskTimeoutException e)
+        {
+            // Say what the page last saw, so that a timeout tells which state never arrived.
+            var last = await LastFrame();
+            throw new TimeoutException($"After {selector}, no frame newer than {seq} with {condition}: the last is {last.GetProperty("seq")}, " +
+                $"playing {last.GetProperty("playing")}, state {last.GetProperty("state")}; page errors: [{string.Join(" | ", Errors)}]", e);
+        }
         return await LastFrame();
     }
 
