@@ -22,22 +22,22 @@ namespace GanSharp.Lab;
 internal sealed class FrameBuilder : IDisposable
 {
     /// <summary>Generated points in a frame (also the sample of the mode metrics, of V̂ and of p_G's density estimate).</summary>
-    public const int FakePoints = 500;
+    public const int FakePoints = 400;
 
     /// <summary>Real points of the setup.</summary>
     public const int RealPoints = 1000;
 
     /// <summary>Cells per side of the 2D grid of D(x) and D*(x) (the page scales it up smoothly).</summary>
-    public const int GridSize = 24;
+    public const int GridSize = 22;
 
     /// <summary>Points of the 1D curves.</summary>
     public const int CurvePoints = 240;
 
     /// <summary>Generated points that carry a gradient arrow.</summary>
-    public const int ArrowPoints = 100;
+    public const int ArrowPoints = 80;
 
     /// <summary>Lines of the z lattice each way (2D latent), or points of the z line (1D latent).</summary>
-    public const int ManifoldLines = 15;
+    public const int ManifoldLines = 13;
 
     /// <summary>Draws of each distribution in the Monte Carlo JSD(p_data, p̂_G).</summary>
     public const int JensenShannonDraws = 256;

@@ -15,11 +15,17 @@ namespace GanSharp.Lab;
 /// </summary>
 internal sealed class LabObserver : IRunObserver, IDisposable
 {
-    /// <summary>Shortest time between two frames while training runs: at most 25 frames a second.</summary>
-    public static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(40);
+    /// <summary>Shortest time between two frames while training runs: at most 22 frames a second.</summary>
+    public static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(45);
 
-    /// <summary>Most of the training thread's time that frames may take while training runs.</summary>
-    public const double FrameShare = 0.1;
+    /// <summary>
+    /// Most of the training thread's time that frames may take while training runs: 8%, so that with what a frame costs beyond its own
+    /// build (the server sending it, collections, the browser drawing it on the other core) an open page slows training by at most 10%.
+    /// </summary>
+    public const double FrameShare = 0.08;
+
+    /// <summary>Most frame time that can be saved up (while no page is open, say), so that frames never come in a burst.</summary>
+    private static readonly TimeSpan FrameTimeBank = TimeSpan.FromMilliseconds(20);
 
     /// <summary>How long a held run waits for a command before it looks at the stop request again.</summary>
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
@@ -41,6 +47,8 @@ internal sealed class LabObserver : IRunObserver, IDisposable
     private double? _lastDStep;
     private double? _lastGStep;
     private TimeSpan _lastBuild;
+    private TimeSpan _frameTime;
+    private long _frameTimeAt = Stopwatch.GetTimestamp();
 
     /// <param name="run">The run observed.</param>
     /// <param name="runId">Which run of the session it is.</param>
@@ -76,10 +84,24 @@ internal sealed class LabObserver : IRunObserver, IDisposable
     private bool Leaving => _stop.IsCancellationRequested || Restart is not null;
 
     /// <summary>
-    /// While training runs: a page waits, and the last frame is at least <see cref="FrameInterval"/> old and <see cref="FrameShare"/>⁻¹ − 1 times
-    /// its own cost, so frames never take more than that share of the training thread (a dear frame on a busy machine lowers the frame rate instead).
+    /// While training runs: a page waits, the last frame is at least <see cref="FrameInterval"/> old, and frames have time left in their
+    /// <see cref="FrameShare"/> of the training thread (<see cref="FrameTime"/>): a dear frame (the density layer, the numbers) is paid for
+    /// by skipping the next ones, so frames never take more than that share, and on a busy machine the frame rate drops, not the training speed.
     /// </summary>
-    private bool FrameDue => _mailbox.FrameWanted && _sinceFrame.Elapsed >= FrameInterval && _sinceFrame.Elapsed >= _lastBuild * (1 / FrameShare - 1);
+    private bool FrameDue => _mailbox.FrameWanted && _sinceFrame.Elapsed >= FrameInterval && FrameTime() > TimeSpan.Zero;
+
+    /// <summary>
+    /// The time frames may still take: it grows by <see cref="FrameShare"/> of every moment that passes, up to <see cref="FrameTimeBank"/>,
+    /// and shrinks by each frame's cost.
+    /// </summary>
+    private TimeSpan FrameTime()
+    {
+        var now = Stopwatch.GetTimestamp();
+        _frameTime += Stopwatch.GetElapsedTime(_frameTimeAt, now) * FrameShare;
+        if (_frameTime > FrameTimeBank) _frameTime = FrameTimeBank;
+        _frameTimeAt = now;
+        return _frameTime;
+    }
 
     /// <inheritdoc />
     public void Started(GanRun run)
@@ -259,6 +281,8 @@ internal sealed class LabObserver : IRunObserver, IDisposable
         var start = Stopwatch.GetTimestamp();
         _mailbox.Post(_builder.Frame(_run, WriteState, fresh: !Playing));
         _lastBuild = Stopwatch.GetElapsedTime(start);
+        FrameTime();
+        _frameTime -= _lastBuild;
         _sinceFrame.Restart();
         _dirty = false;
     }
