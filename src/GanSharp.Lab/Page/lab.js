@@ -15,6 +15,7 @@ const MARGIN = { left: 44, right: 12, top: 12, bottom: 30 };
 const lab = window.lab = { setup: null, last: null, frames: 0, errors: [], history: [], fps: 0 };
 const $ = id => document.getElementById(id);
 const view = $('view'), ctx = view.getContext('2d');
+const cells = document.createElement('canvas');   // D's grid, one pixel a cell, scaled onto the plane
 let received = [];
 
 // Point and grid arrays arrive as base-64 float32 (little-endian, which is how every browser's Float32Array reads them):
@@ -94,12 +95,11 @@ function draw() {
 function draw2D(setup, frame) {
   const m = mapper(setup), a = m.a, n = setup.grid;
   // D(x) on the grid, smoothed by the canvas's bilinear scaling.
-  const cells = document.createElement('canvas');
-  cells.width = n; cells.height = n;
+  if (cells.width !== n) { cells.width = n; cells.height = n; }
   const image = cells.getContext('2d').createImageData(n, n);
   for (let i = 0; i < n * n; i++) {
     const c = colour(frame.d[i]);
-    image.data.set([c[0], c[1], c[2], 255], 4 * i);
+    image.data[4 * i] = c[0]; image.data[4 * i + 1] = c[1]; image.data[4 * i + 2] = c[2]; image.data[4 * i + 3] = 255;
   }
   cells.getContext('2d').putImageData(image, 0, 0);
   ctx.imageSmoothingEnabled = true;
@@ -116,49 +116,52 @@ function draw2D(setup, frame) {
   ctx.restore();
 }
 
+// Each layer is one path, filled or stroked once: a frame comes every 45 ms, and the browser shares the machine with training.
 function dots(points, d, fill, m) {
   ctx.fillStyle = fill;
+  ctx.beginPath();
   for (let i = 0; i + d - 1 < points.length; i += d) {
-    ctx.beginPath();
-    ctx.arc(m.px(points[i]), m.py(points[i + 1]), 2.3, 0, 2 * Math.PI);
-    ctx.fill();
+    const x = m.px(points[i]), y = m.py(points[i + 1]);
+    ctx.moveTo(x + 2.3, y);
+    ctx.arc(x, y, 2.3, 0, 2 * Math.PI);
   }
+  ctx.fill();
 }
 
 function arrows2D(frame, m) {
   const length = 0.09 * m.a.w;
   ctx.strokeStyle = ARROW; ctx.lineWidth = 1;
+  ctx.beginPath();
   for (let i = 0; i < frame.arrows.length; i += 2) {
     const x = m.px(frame.fake[i]), y = m.py(frame.fake[i + 1]);
     arrow(x, y, x + frame.arrows[i] * length, y - frame.arrows[i + 1] * length);
   }
+  ctx.stroke();
 }
 
 function arrow(x0, y0, x1, y1) {
   const dx = x1 - x0, dy = y1 - y0, l = Math.hypot(dx, dy);
   if (l < 1.5) return;
   const ux = dx / l, uy = dy / l, head = Math.min(5, 0.4 * l);
-  ctx.beginPath();
   ctx.moveTo(x0, y0); ctx.lineTo(x1, y1);
   ctx.moveTo(x1 - head * (ux - 0.5 * uy), y1 - head * (uy + 0.5 * ux)); ctx.lineTo(x1, y1);
   ctx.lineTo(x1 - head * (ux + 0.5 * uy), y1 - head * (uy - 0.5 * ux));
-  ctx.stroke();
 }
 
 function manifold(points, m) {
   const lines = Math.round(Math.sqrt(points.length / 2));
   ctx.strokeStyle = MANIFOLD; ctx.lineWidth = 1;
   const at = (i, j) => 2 * (i * lines + j);
+  ctx.beginPath();
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i < lines; i++) {
-      ctx.beginPath();
       for (let j = 0; j < lines; j++) {
         const k = pass === 0 ? at(i, j) : at(j, i);
         if (j === 0) ctx.moveTo(m.px(points[k]), m.py(points[k + 1])); else ctx.lineTo(m.px(points[k]), m.py(points[k + 1]));
       }
-      ctx.stroke();
     }
   }
+  ctx.stroke();
 }
 
 // Marching squares on the grid of cell centres: the line where the field crosses level.
@@ -248,10 +251,12 @@ function draw1D(setup, frame) {
   }
   if ($('show-arrows').checked) {
     ctx.strokeStyle = ARROW; ctx.lineWidth = 1;
+    ctx.beginPath();
     frame.arrows.forEach((g, i) => {
       const x = px(frame.fake[i]), y = a.y + a.h - 16 - (i % 30) * 3;
       arrow(x, y, x + g * 0.09 * a.w, y);
     });
+    ctx.stroke();
   }
   legend([['p_data', REAL], ['p_G (KDE of G(z))', FAKE], ['D(x)', DCURVE], ['D*(x)', DSTAR]], a.x + 8, a.y + 8);
 }
