@@ -154,7 +154,7 @@ internal sealed class FrameBuilder : IDisposable
         header(w);
         Floats(w, "fake", fake);
 
-        Floats(w, "d", Logits(trainer, _grid).sigmoid());
+        Floats(w, "d", Logits(trainer, Copies(_grid, trainer.Options.Pack)).sigmoid());
 
         // G's gradient arrows −∂L_G/∂x (L_G summed over the points, so each arrow is its own point's).
         var arrows = Push(trainer, fake.narrow(0, 0, ArrowPoints));
@@ -192,9 +192,10 @@ internal sealed class FrameBuilder : IDisposable
     {
         using var scope = NewDisposeScope();
         _numbersAge.Restart();
-        long reals = _valuePoints.shape[0];
-        var logits = Logits(trainer, cat(new[] { _valuePoints, fake }));
-        double value = GanLosses.Value(logits.narrow(0, 0, reals), logits.narrow(0, reals, fake.shape[0])).item<float>();
+        int pack = trainer.Options.Pack;
+        var reals = Packs(_valuePoints, pack);
+        var logits = Logits(trainer, cat(new[] { reals, Packs(fake, pack) }));
+        double value = GanLosses.Value(logits.narrow(0, 0, reals.shape[0]), logits.narrow(0, reals.shape[0], logits.shape[0] - reals.shape[0])).item<float>();
         _numbers = new Numbers(value, _target is IModalDistribution modal ? ModeMetrics.Compute(fake, modal) : null);
     }
 
@@ -249,7 +250,7 @@ internal sealed class FrameBuilder : IDisposable
         trainer.Discriminator.eval();
         try
         {
-            var loss = ObjectiveLosses.GeneratorLoss(trainer.Options.Objective, trainer.Discriminator.forward(x)) * x.shape[0];
+            var loss = ObjectiveLosses.GeneratorLoss(trainer.Options.Objective, trainer.Discriminator.forward(Copies(x, trainer.Options.Pack))) * x.shape[0];
             return (-autograd.grad(new[] { loss }, new[] { x })[0]).detach().cpu();
         }
         finally
@@ -287,6 +288,16 @@ internal sealed class FrameBuilder : IDisposable
             _target.HasDensity ? JensenShannon.MonteCarlo(_target, pG, JensenShannonDraws, _jsdStream).Value : null,
             _dimension == 1 ? logPG.exp().to_type(float32).data<float>().ToArray() : null);
     }
+
+    /// <summary>
+    /// D's input for single points [n, d] when D judges packs of <paramref name="pack"/> (PacGAN, Lin et al. 2018): each point as a pack of
+    /// copies of itself, [n, pack·d], as <see cref="GanTrainer.DiscriminatorProbability"/> does, so that D(x) on the grid and the arrows are
+    /// those of one point.
+    /// </summary>
+    private static Tensor Copies(Tensor x, int pack) => pack > 1 ? x.repeat(1, pack) : x;
+
+    /// <summary>Points [n, d] as the packs D judges in training: consecutive points together, [⌊n / pack⌋, pack·d].</summary>
+    private static Tensor Packs(Tensor x, int pack) => pack > 1 ? x.narrow(0, 0, x.shape[0] / pack * pack).reshape(x.shape[0] / pack, pack * x.shape[1]) : x;
 
     private static Tensor Logits(GanTrainer trainer, Tensor x)
     {

@@ -44,11 +44,9 @@ public sealed class LabSession : IAsyncDisposable
     }
 
     /// <summary>Why the page cannot show <paramref name="run"/>; null when it can.</summary>
-    /// <remarks>The page draws D on single points, so a packed D (PacGAN, <see cref="RunOptions.Pack"/> &gt; 1) cannot be drawn.</remarks>
+    /// <remarks>A packed D (PacGAN, <see cref="RunOptions.Pack"/> &gt; 1) is drawn on packs of copies of each point (FrameBuilder).</remarks>
     public static string? Refusal(GanRun run) =>
-        run.Data.Kind != DataKind.Points ? "--serve and gansharp lab show runs on points (1D or 2D); image runs train with gansharp train."
-        : run.Options.Pack > 1 ? $"--serve and gansharp lab draw D on single points; D of a run with --pack {run.Options.Pack} judges packs, so train it without the page."
-        : null;
+        run.Data.Kind != DataKind.Points ? "--serve and gansharp lab show runs on points (1D or 2D); image runs train with gansharp train." : null;
 
     /// <summary>
     /// Trains <paramref name="first"/> (a run on points, now owned by the session) on this thread until <paramref name="stop"/> fires, then writes

@@ -16,11 +16,13 @@ public sealed class FrameBuilderTests
     /// <summary>A point or grid array of a frame: base-64 of its float32 bytes, little-endian.</summary>
     private static float[] Floats(JsonElement frame, string name) => MemoryMarshal.Cast<byte, float>(frame.GetProperty(name).GetBytesFromBase64()).ToArray();
 
-    [Fact]
-    public void Moving_the_generated_points_along_their_arrows_raises_D_as_the_objective_asks()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]   // PacGAN: D judges pairs, and the page draws it on pairs of copies of each point
+    public void Moving_the_generated_points_along_their_arrows_raises_D_as_the_objective_asks(int pack)
     {
         using var data = RunData.Points(TargetDistributions.Ring());
-        using var run = GanRun.InMemory(Settings.Of("ring", ("g_width", 16), ("d_width", 16), ("batch_size", 64), ("seed", 5), ("threads", 1)), data);
+        using var run = GanRun.InMemory(Settings.Of("ring", ("g_width", 16), ("d_width", 16), ("batch_size", 64), ("seed", 5), ("threads", 1), ("pack", pack)), data);
         for (int i = 0; i < 30; i++) run.Step();
         using var builder = new FrameBuilder(run, runId: 1);
         var frame = Frame(run, builder);
