@@ -172,6 +172,7 @@ internal sealed class FrameBuilder : IDisposable
         {
             w.WriteNumber("modes", modes.ModesCaptured);
             w.WriteNumber("modes_total", modes.ModesTotal);
+            w.WriteNumber("mode_samples", FakePoints);
             Number(w, "high_quality", modes.HighQualityFraction);
         }
         if (_theory?.Jsd is { } jsd) Number(w, "jsd", jsd);

@@ -341,7 +341,7 @@ function showNumbers(frame) {
     ['V̂(G, D) on the shown points', f(s.value)], ['JSD from D: (V̂ + log 4)/2', f(s.jsd_from_d)],
     ['JSD(p_data, p̂_G), exact p_data, KDE of G', f(s.jsd)],
   ];
-  if (s.modes !== undefined) rows.push(['modes captured (1,000 samples)', s.modes + ' / ' + s.modes_total], ['high-quality samples', (100 * s.high_quality).toFixed(1) + ' %']);
+  if (s.modes !== undefined) rows.push([`modes captured (${s.mode_samples} samples)`, s.modes + ' / ' + s.modes_total], ['high-quality samples', (100 * s.high_quality).toFixed(1) + ' %']);
   $('numbers').replaceChildren(...rows.map(([k, v]) => {
     const tr = document.createElement('tr');
     tr.append(Object.assign(document.createElement('td'), { textContent: k }), Object.assign(document.createElement('td'), { textContent: v }));
