@@ -179,6 +179,7 @@ public sealed record RunOptions(
         else if (kind == DataKind.Images) model = ModelKind.Dcgan;
 
         var merged = Defaults(data, kind, model);
+        if (kind == DataKind.Points) TargetDefaults.Apply(merged, data);
         ObjectiveDefaults.Apply(merged, given, kind);
         foreach (var (key, value) in given) merged[key] = value?.DeepClone();
         if (merged["replay_fraction"] is not null && merged["replay_capacity"] is null) merged["replay_capacity"] = DefaultReplayCapacity;
