@@ -43,11 +43,8 @@ public static class CheckpointFile
     public static void Write(string path, string configJson, string? runState, long[] sampleShape, GanTrainer trainer)
     {
         var state = new CheckpointState(FormatVersion, trainer.Iteration, StreamState(trainer.NoiseStream), trainer.Data.SaveState(), sampleShape, runState);
-        AtomicFile.Write(path, file =>
+        WriteArchive(path, configJson, state, zip =>
         {
-            using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
-            AddText(zip, ConfigEntry, configJson);
-            AddText(zip, StateEntry, JsonSerializer.Serialize(state));
             AddBinary(zip, GeneratorEntry, w => trainer.Generator.save(w));
             AddBinary(zip, DiscriminatorEntry, w => trainer.Discriminator.save(w));
             AddBinary(zip, GeneratorOptimizerEntry, w => Helper(trainer.GeneratorOptimizer).save_state_dict(w));
@@ -64,15 +61,22 @@ public static class CheckpointFile
     public static void Write(string path, string configJson, string? runState, long[] sampleShape, Baselines.IBaselineTrainer trainer)
     {
         var state = new CheckpointState(FormatVersion, trainer.Iteration, StreamState(trainer.NoiseStream), trainer.Data.SaveState(), sampleShape, runState);
+        WriteArchive(path, configJson, state, zip =>
+        {
+            AddBinary(zip, GeneratorEntry, w => trainer.Sampler.save(w));
+            AddBinary(zip, BaselineEntry, trainer.SaveState);
+        });
+    }
+
+    /// <summary>The checkpoint's zip, atomically: the settings and the state, then the entries <paramref name="addModels"/> adds.</summary>
+    private static void WriteArchive(string path, string configJson, CheckpointState state, Action<ZipArchive> addModels) =>
         AtomicFile.Write(path, file =>
         {
             using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
             AddText(zip, ConfigEntry, configJson);
             AddText(zip, StateEntry, JsonSerializer.Serialize(state));
-            AddBinary(zip, GeneratorEntry, w => trainer.Sampler.save(w));
-            AddBinary(zip, BaselineEntry, trainer.SaveState);
+            addModels(zip);
         });
-    }
 
     /// <summary>Restores the baseline <paramref name="trainer"/>: its sampler, its other state, the iteration and the noise and data streams; returns the stored state.</summary>
     /// <exception cref="InvalidDataException">The checkpoint is corrupt or holds another model.</exception>
