@@ -17,6 +17,8 @@ const $ = id => document.getElementById(id);
 const view = $('view'), ctx = view.getContext('2d');
 const cells = document.createElement('canvas');   // D's grid, one pixel a cell, scaled onto the plane
 let received = [];
+const TEXT_INTERVAL_MS = 250;
+let textDrawnAt = -Infinity;
 
 // Point and grid arrays arrive as base-64 float32 (little-endian, which is how every browser's Float32Array reads them):
 // cheaper for the training thread to write than decimal text, and exact.
@@ -370,13 +372,18 @@ function onFrame(frame) {
   if (!lab.setup || lab.setup.run !== frame.run) {
     loadSetup().then(draw);
   }
-  record(frame);
   draw();
-  drawCurves();
-  showNumbers(frame);
-  syncControls(frame);
-  const s = lab.setup ? lab.setup.data : '';
-  $('status').textContent = `${s} · iteration ${frame.iteration.toLocaleString('en')} of ${frame.total.toLocaleString('en')} · ${frame.state}${frame.playing ? ` · ${lab.fps.toFixed(1)} frames/s` : ''}`;
+  // The plane moves with every frame; the curves, the numbers and the controls change slower (the server recomputes the numbers
+  // 4 times a second), so while training runs they are redrawn 4 times a second: the browser shares the machine with training.
+  if (!frame.playing || now - textDrawnAt >= TEXT_INTERVAL_MS) {
+    textDrawnAt = now;
+    record(frame);
+    drawCurves();
+    showNumbers(frame);
+    syncControls(frame);
+    const s = lab.setup ? lab.setup.data : '';
+    $('status').textContent = `${s} · iteration ${frame.iteration.toLocaleString('en')} of ${frame.total.toLocaleString('en')} · ${frame.state}${frame.playing ? ` · ${lab.fps.toFixed(1)} frames/s` : ''}`;
+  }
 }
 
 // ---- controls ----
