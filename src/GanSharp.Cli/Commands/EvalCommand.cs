@@ -19,7 +19,7 @@ internal static class EvalCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var data = new Option<string>("--data") { Description = "fashion-mnist, mnist, stacked-mnist (modes counted; default: a --checkpoint's data), or a folder of pictures (label-free metrics only); with --points: the target (ring, grid, moons, mixture1d, gaussian1d or a point file).", HelpName = "NAME|DIR" };
+        var data = new Option<string>("--data") { Description = "fashion-mnist, mnist, stacked-mnist or cartoon-faces (modes counted; default: a --checkpoint's data), or a folder of pictures (label-free metrics only); with --points: the target (ring, grid, moons, mixture1d, gaussian1d or a point file).", HelpName = "NAME|DIR" };
         var run = new Option<string>("--run") { Description = "A run folder on points (written by `gansharp train --data ring|…`): score its samples.csv against its target.", HelpName = "DIR" };
         var points = new Option<string>("--points") { Description = "Generated points (.csv/.txt/.npy, N×1 or N×2) to score against the --data target.", HelpName = "FILE" };
         var dataDir = new Option<string>("--data-dir") { Description = "Where the built-in set's files are (default: its standard place).", HelpName = "DIR" };
@@ -57,8 +57,8 @@ internal static class EvalCommand
                 return EvaluatePoints(console, result.GetValue(run), result.GetValue(points), result.GetValue(data), result.GetValue(output), seedValue);
             if (result.GetValue(checkpoint) is not null && result.GetValue(samples) is not null)
                 throw new ArgumentException("Score either a --checkpoint or a folder of --samples, not both.");
-            if (ModeEvaluation.Applies(result.GetValue(data) ?? ModeEvaluation.DataOf(result.GetValue(checkpoint))))
-                return ModeEvaluation.Run(console, result.GetValue(checkpoint), result.GetValue(samples) is not null, result.GetValue(dataDir),
+            if ((result.GetValue(data) ?? ModeEvaluation.DataOf(result.GetValue(checkpoint))) is { } modeData && ModeEvaluation.Applies(modeData))
+                return ModeEvaluation.Run(console, modeData, result.GetValue(checkpoint), result.GetValue(samples) is not null, result.GetValue(dataDir),
                     result.GetResult(n) is { Implicit: false } ? result.GetValue(n) : null, result.GetValue(output), Cache(result, cacheDir),
                     ClassifierOptions(result, epochs, seed), evalData => Classifier(console, evalData, ClassifierOptions(result, epochs, seed), Cache(result, cacheDir)));
             var options = new EvaluationOptions(SampleCount: result.GetValue(n), Seed: seedValue);

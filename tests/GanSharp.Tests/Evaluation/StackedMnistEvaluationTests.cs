@@ -54,6 +54,10 @@ public sealed class StackedMnistEvaluationTests(SyntheticDigitClassifierFixture 
         var row = StackedMnistEvaluation.Score("model", _classifier.Classifier, images, realEnergy: 1);
         Assert.Equal(100, row.ModesCaptured);
         Assert.Equal(Math.Log(10), row.ModeKl, 9);
+        // Red always 3: its digit KL is log 10; green and blue uniform: 0.
+        Assert.Equal(Math.Log(10), row.AttributeKl["red"], 9);
+        Assert.Equal(0, row.AttributeKl["green"], 9);
+        Assert.Equal(0, row.AttributeKl["blue"], 9);
     }
 
     [Fact]
