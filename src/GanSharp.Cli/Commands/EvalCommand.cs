@@ -29,7 +29,7 @@ internal static class EvalCommand
         var features = new Option<string>("--features") { Description = "For a folder: the labelled set whose classifier supplies the features.", HelpName = "NAME", DefaultValueFactory = _ => "fashion-mnist" };
         var samples = new Option<string>("--samples") { Description = "Folder of generated pictures to score (e.g. written by `gansharp sample`): 28×28 grayscale, or any size with --resize.", HelpName = "DIR" };
         var resize = new Option<bool>("--resize") { Description = "With --samples: centre-crop, resize and convert pictures that are not 28×28 grayscale instead of refusing them." };
-        var checkpoint = new Option<string>("--checkpoint") { Description = "Generator to score: a checkpoint file, or a run folder (its latest checkpoint); 28×28 grayscale runs only.", HelpName = "PATH" };
+        var checkpoint = new Option<string>("--checkpoint") { Description = "Generator to score: a checkpoint file, or a run folder (its latest checkpoint); 28×28 grayscale runs, or stacked-mnist and cartoon-faces runs (their modes are counted).", HelpName = "PATH" };
         var n = new Option<int>("--n") { Description = "Generated samples, and real reference samples, compared (stacked-mnist: default 26,000, VEEGAN's).", DefaultValueFactory = _ => new EvaluationOptions().SampleCount };
         var output = new Option<string>("--out") { Description = "Folder for eval.json (default: the --run folder, else runs/eval).", HelpName = "DIR" };
 
