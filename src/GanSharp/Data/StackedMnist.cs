@@ -8,6 +8,12 @@ namespace GanSharp.Data;
 /// </summary>
 public static class StackedMnist
 {
+    /// <summary>Name of the data in a run's settings (<c>--data stacked-mnist</c>).</summary>
+    public const string Name = "stacked-mnist";
+
+    /// <summary>Seed of the fixed draw of stacked images a run keeps beside its endless stream (the same for every run).</summary>
+    public const long DataSeed = 0;
+
     /// <summary>Modes of the data: 1,000.</summary>
     public const int ModeCount = 1000;
 
@@ -24,12 +30,19 @@ public static class StackedMnist
         using var scope = NewDisposeScope();
         using var stream = new RandomStream((ulong)seed);
         var picks = randint(0, digits.Count, new long[] { count, 3 }, dtype: int64, generator: stream);      // [count, 3] digit indices
-        var images = digits.Images.index_select(0, picks.flatten()).reshape(count, 3, 28, 28);                 // [count·3, 1, 28, 28] → [count, 3, 28, 28]
+        var images = Stack(digits.Images, picks);
         var rows = picks.data<long>().ToArray();
         var modes = new int[count];
         for (int i = 0; i < count; i++)
             modes[i] = Mode(digits.Labels[rows[3 * i]], digits.Labels[rows[3 * i + 1]], digits.Labels[rows[3 * i + 2]]);
         return new ImageDataset(images.MoveToOuterDisposeScope(), modes, $"Stacked MNIST ({count} images from {digits.Description})");
+    }
+
+    /// <summary>Images [m, 3, 28, 28] whose channel c is digit <paramref name="picks"/>[i, c] of <paramref name="digits"/> [N, 1, 28, 28].</summary>
+    public static Tensor Stack(Tensor digits, Tensor picks)
+    {
+        long m = picks.shape[0];
+        return digits.index_select(0, picks.flatten()).reshape(m, 3, 28, 28);   // [m·3, 1, 28, 28] → [m, 3, 28, 28]
     }
 
     /// <summary>The mode of a digit triple: 100·d₀ + 10·d₁ + d₂.</summary>

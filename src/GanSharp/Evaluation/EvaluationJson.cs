@@ -25,28 +25,38 @@ public static class EvaluationJson
             ["dataset"] = report.Dataset,
             ["checkpoint"] = report.Checkpoint,
             ["feature_space"] = report.FeatureSpace,
-            ["classifier"] = new JsonObject
-            {
-                ["dataset"] = report.Classifier.Dataset,
-                ["architecture"] = report.Classifier.Architecture,
-                ["test_accuracy"] = report.Classifier.TestAccuracy,
-                ["train_count"] = report.Classifier.TrainCount,
-                ["test_count"] = report.Classifier.TestCount,
-                ["training"] = report.Classifier.Training,
-            },
+            ["classifier"] = Classifier(report.Classifier),
             ["n"] = report.Model?.SampleCount,
         };
         AddMetrics(root, report.Model);
-        var calibration = new JsonArray();
-        foreach (var row in report.Calibration)
-        {
-            var item = new JsonObject { ["name"] = row.Name, ["n"] = row.SampleCount };
-            AddMetrics(item, row);
-            calibration.Add(item);
-        }
-        root["calibration"] = calibration;
+        root["calibration"] = Rows(report.Calibration, row => (row.Name, row.SampleCount), AddMetrics);
         return root;
     }
+
+    /// <summary>The <c>calibration</c> array: per row its <c>name</c>, <c>n</c> and the metrics <paramref name="addMetrics"/> writes.</summary>
+    internal static JsonArray Rows<TRow>(IEnumerable<TRow> rows, Func<TRow, (string Name, int Count)> describe, Action<JsonObject, TRow> addMetrics)
+    {
+        var array = new JsonArray();
+        foreach (var row in rows)
+        {
+            var (name, count) = describe(row);
+            var item = new JsonObject { ["name"] = name, ["n"] = count };
+            addMetrics(item, row);
+            array.Add(item);
+        }
+        return array;
+    }
+
+    /// <summary>A classifier's record as the <c>classifier</c> object of eval.json.</summary>
+    internal static JsonObject Classifier(ClassifierRecord record) => new()
+    {
+        ["dataset"] = record.Dataset,
+        ["architecture"] = record.Architecture,
+        ["test_accuracy"] = record.TestAccuracy,
+        ["train_count"] = record.TrainCount,
+        ["test_count"] = record.TestCount,
+        ["training"] = record.Training,
+    };
 
     /// <summary>Writes <c>eval.json</c> into <paramref name="directory"/> (created if needed); returns its path.</summary>
     public static string Write(EvaluationReport report, string directory) => WriteFile(ToJson(report), directory);

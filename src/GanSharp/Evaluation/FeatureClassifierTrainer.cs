@@ -1,6 +1,4 @@
 using GanSharp.Models;
-using GanSharp.Runtime;
-using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -23,36 +21,12 @@ public static class FeatureClassifierTrainer
     public static FeatureClassifier Train(Tensor images, IReadOnlyList<int> labels, int classCount, FeatureClassifierOptions options,
         Action<int, double>? epochCompleted = null)
     {
-        var problems = options.Validate();
-        if (problems.Count > 0) throw new ArgumentException("Invalid classifier options: " + string.Join(" ", problems), nameof(options));
+        MinibatchTraining.Prepare(options);
         using var targets = LabelTensor(images, labels, classCount);
         long n = images.shape[0];
-        torch.manual_seed(RandomStreams.Seed(options.Seed, RandomStreams.Weights));
         var classifier = new FeatureClassifier(classCount);
-        // Same weights whichever command trains it (the cache key does not hold the thread count, which changes the rounding).
-        Runtime.ThreadPolicy.ApplyFor(new nn.Module[] { classifier }, options.BatchSize);
-        using var optimizer = optim.Adam(classifier.parameters(), options.LearningRate);
-        using var shuffle = new RandomStream((ulong)RandomStreams.Seed(options.Seed, RandomStreams.Data));
-        classifier.train();
-        for (int epoch = 1; epoch <= options.Epochs; epoch++)
-        {
-            double lossSum = 0;
-            int steps = 0;
-            using var order = randperm(n, generator: shuffle);
-            for (long start = 0; start < n; start += options.BatchSize)
-            {
-                using var scope = NewDisposeScope();
-                var index = order.narrow(0, start, Math.Min(options.BatchSize, n - start));
-                var loss = functional.cross_entropy(classifier.forward(images.index_select(0, index)), targets.index_select(0, index));
-                optimizer.zero_grad();
-                loss.backward();
-                optimizer.step();
-                lossSum += loss.item<float>();
-                steps++;
-            }
-            epochCompleted?.Invoke(epoch, lossSum / steps);
-        }
-        classifier.eval();
+        MinibatchTraining.Run(classifier, n, options,
+            index => functional.cross_entropy(classifier.forward(images.index_select(0, index)), targets.index_select(0, index)), epochCompleted);
         return classifier;
     }
 

@@ -27,27 +27,11 @@ public static class StackedModes
     }
 
     /// <summary>p̂_j = |{i : mode_i = j}| / n for j = 0 … 999.</summary>
-    public static double[] Histogram(IReadOnlyList<int> modes)
-    {
-        if (modes.Count == 0) throw new ArgumentException("No samples.", nameof(modes));
-        var histogram = new double[ModeCount];
-        foreach (var mode in modes)
-        {
-            if (mode is < 0 or >= ModeCount) throw new ArgumentOutOfRangeException(nameof(modes), mode, "Modes are 0–999.");
-            histogram[mode] += 1.0 / modes.Count;
-        }
-        return histogram;
-    }
+    public static double[] Histogram(IReadOnlyList<int> modes) => ModeHistogram.Of(modes, ModeCount);
 
     /// <summary>Modes with at least one sample (VEEGAN's count).</summary>
-    public static int ModesCaptured(IReadOnlyList<double> histogram) => histogram.Count(p => p > 0);
+    public static int ModesCaptured(IReadOnlyList<double> histogram) => ModeHistogram.Captured(histogram);
 
     /// <summary>KL(p̂ ‖ uniform) = Σ_j p̂_j log(p̂_j · M) in nats, M = 1,000: 0 for the data, log M = 6.91 when every sample falls in one mode.</summary>
-    public static double KlToUniform(IReadOnlyList<double> histogram)
-    {
-        double kl = 0;
-        foreach (var p in histogram)
-            if (p > 0) kl += p * Math.Log(p * histogram.Count);
-        return kl;
-    }
+    public static double KlToUniform(IReadOnlyList<double> histogram) => ModeHistogram.KlToUniform(histogram);
 }

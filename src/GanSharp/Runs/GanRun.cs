@@ -100,7 +100,12 @@ public sealed class GanRun : IDisposable
     public int Iteration => _trainer.Iteration;
 
     /// <summary>Images: the current epoch (1-based); null for points.</summary>
-    public long? Epoch => _source is ImageBatchSource images ? images.Epoch : null;
+    public long? Epoch => _source switch
+    {
+        ImageBatchSource images => images.Epoch,
+        StackedMnistBatchSource stacked => stacked.Epoch,
+        _ => null,
+    };
 
     /// <summary>The per-iteration numbers recorded for metrics.json and curves.png.</summary>
     public RunHistory History { get; }

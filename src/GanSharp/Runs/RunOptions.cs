@@ -263,6 +263,8 @@ public sealed record RunOptions(
             if (Channels is not (1 or 3)) problems.Add(Invariant($"channels must be 1 (grayscale) or 3 (RGB) (got {Channels})."));
             if (ImageDatasets.IsBuiltIn(Data) && (ImageSize != 28 || Channels != 1))
                 problems.Add(Invariant($"{Data} images are 28×28 grayscale: use image size 28 and 1 channel (got {ImageSize} and {Channels})."));
+            if (Data == StackedMnist.Name && (ImageSize != 28 || Channels != 3))
+                problems.Add(Invariant($"{Data} images are 28×28 with 3 channels: use image size 28 and 3 channels (got {ImageSize} and {Channels})."));
             if (SampleEvery is < 1) problems.Add(Invariant($"sample-every must be at least 1 iteration (got {SampleEvery})."));
             if (SampleCount is < 1 or > 1024) problems.Add(Invariant($"samples (images per grid) must be between 1 and 1024 (got {SampleCount})."));
             if (EvalEvery is < 0) problems.Add(Invariant($"eval-every must be 0 (off) or a number of iterations (got {EvalEvery})."));
@@ -367,6 +369,7 @@ public sealed record RunOptions(
         {
             defaults["image_size"] = builtInImages ? 28 : 64;
             defaults["channels"] = builtInImages ? 1 : 3;
+            if (data == StackedMnist.Name) defaults["image_size"] = 28;
             defaults["sample_every"] = model == ModelKind.Gmm ? 5 : 200;
             defaults["sample_count"] = 64;
             defaults["eval_every"] = 0;
@@ -387,7 +390,7 @@ public sealed record RunOptions(
             string? appliesTo = key switch
             {
                 "epochs" or "image_size" or "channels" or "sample_every" or "sample_count" or "eval_every" when options.Kind != DataKind.Images => "image data",
-                "data_dir" when !(options.Kind == DataKind.Images && ImageDatasets.IsBuiltIn(options.Data)) => "the built-in image sets (fashion-mnist, mnist)",
+                "data_dir" when !(options.Kind == DataKind.Images && (ImageDatasets.IsBuiltIn(options.Data) || options.Data == StackedMnist.Name)) => "the built-in image sets (fashion-mnist, mnist, stacked-mnist)",
                 "frames_every" when options.Kind != DataKind.Points => "point data (image runs write sample grids: --sample-every)",
                 "g_layers" or "g_width" or "d_layers" or "d_width" or "activation" when options.Model != ModelKind.Mlp => "MLP models (--model mlp)",
                 "replay_capacity" when options.ReplayFraction is null => "runs with replay (--replay FRACTION)",

@@ -1,0 +1,31 @@
+using GanSharp.Evaluation;
+using Spectre.Console;
+
+namespace GanSharp.Cli.Commands;
+
+/// <summary>Prints a <see cref="ModeCountReport"/>: the model's row above real data's, and how the modes were read.</summary>
+internal static class ModeCountTable
+{
+    public static void Write(IAnsiConsole console, ModeCountReport report)
+    {
+        var attributes = report.Calibration.Concat(report.Model is null ? [] : [report.Model]).SelectMany(r => r.AttributeKl.Keys).Distinct().ToArray();
+        var table = new Table().Title(Markup.Escape($"{report.Dataset}: modes of {report.ModeCount:N0} captured"))
+            .AddColumn("row").AddColumn("n", c => c.RightAligned()).AddColumn("modes", c => c.RightAligned())
+            .AddColumn("mode KL", c => c.RightAligned()).AddColumn("sharp", c => c.RightAligned());
+        foreach (var attribute in attributes) table.AddColumn($"KL {attribute}", c => c.RightAligned());
+        if (report.Model is { } model) table.AddRow(Cells(model, attributes, bold: true));
+        foreach (var row in report.Calibration) table.AddRow(Cells(row, attributes, bold: false));
+        console.Write(table);
+        console.MarkupLine($"[grey]Modes: {Markup.Escape(report.Protocol)}. sharp = Laplacian energy / the real images' (below 1: blurrier). " +
+            "real = real images through the same classifier (the floor of the KL at this n).[/]");
+        console.MarkupLine($"[grey]Mode classifier: {Markup.Escape(report.Classifier.Dataset)}, held-out accuracy {report.Classifier.TestAccuracy:P2} on {report.Classifier.TestCount:N0} images.[/]");
+    }
+
+    private static string[] Cells(ModeCountRow row, string[] attributes, bool bold)
+    {
+        string name = bold ? $"[bold]{Markup.Escape(row.Name)}[/]" : Markup.Escape(row.Name);
+        var cells = new List<string> { name, $"{row.SampleCount:N0}", $"{row.ModesCaptured:N0}", $"{row.ModeKl:F3}", $"{row.Sharpness:F3}" };
+        cells.AddRange(attributes.Select(a => row.AttributeKl.TryGetValue(a, out var kl) ? $"{kl:F3}" : "–"));
+        return cells.ToArray();
+    }
+}

@@ -1,0 +1,13 @@
+namespace GanSharp.Evaluation;
+
+/// <summary>The modes one sample set covers, as a mode classifier reads them (Stacked MNIST's digit triples, cartoon faces' attribute combinations).</summary>
+/// <param name="Name">The set: <c>model</c>, or the calibration row <c>real</c>.</param>
+/// <param name="SampleCount">Samples classified.</param>
+/// <param name="ModesCaptured">Modes given at least one sample (VEEGAN's count).</param>
+/// <param name="ModeKl">KL(mode histogram ‖ uniform over the modes), in nats.</param>
+/// <param name="Sharpness">Laplacian energy relative to real images of the data (1: as sharp; below 1: blurrier).</param>
+public sealed record ModeCountRow(string Name, int SampleCount, int ModesCaptured, double ModeKl, double Sharpness)
+{
+    /// <summary>Per attribute, KL(the attribute's value histogram ‖ uniform over its values), in nats; empty where the modes have no named attributes.</summary>
+    public IReadOnlyDictionary<string, double> AttributeKl { get; init; } = new Dictionary<string, double>();
+}
