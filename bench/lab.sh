@@ -4,7 +4,7 @@
 #   closed: no page;
 #   open:   headless chromium showing the page (it parses and draws every frame, on the same machine);
 #   slow:   a reader of the event stream limited to 20 kB/s (a page that cannot keep up; frames are dropped, not queued).
-# Each block reads /status (iterations done, frames sent) after a settling second, and again --seconds later.
+# Each block reads /status (iterations done, frames sent) after a settling second (three for the browser's start), and again --seconds later.
 # Output: iterations a second per block, frames a second in the open blocks, the ratios open/closed and slow/closed
 # (of the summed iterations over the summed seconds), and the load average before and after.
 #
@@ -58,7 +58,8 @@ for round in $(seq 1 "$rounds"); do
       open) chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --user-data-dir="$work/profile" "$url" >/dev/null 2>&1 & browser=$! ;;
       slow) curl -s -N --limit-rate 20k "${url}events" >/dev/null & reader=$! ;;
     esac
-    sleep 1
+    # Settle: a second, or three for the browser, whose start (processes, page load, first draw) is not the page's steady cost.
+    if [ "$block" = open ]; then sleep 3; else sleep 1; fi
     read -r i0 f0 < <(status); t0=$(date +%s.%N)
     sleep "$seconds"
     read -r i1 f1 < <(status); t1=$(date +%s.%N)

@@ -137,7 +137,7 @@ internal sealed class FrameBuilder : IDisposable
     /// <param name="header">Writes the page's state.</param>
     /// <param name="fresh">Recompute the numbers and the density layer now (a paused run, where each frame follows a command), not only every <see cref="NumbersInterval"/> and <see cref="TheoryInterval"/>.</param>
     /// <remarks>
-    /// A frame has to be cheap: while training runs, the page asks for one every 45 ms from the thread that trains, and frames may take
+    /// A frame has to be cheap: while training runs, the page asks for one every 40 ms from the thread that trains, and frames may take
     /// 8% of it (LabObserver.FrameShare). So a frame computes only what moves on the screen, on few points: G once (the preview noise and the manifold's lattice
     /// in one batch), D on the grid, and D's gradient on the arrows' points; the numbers (V̂, modes) are recomputed every
     /// <see cref="NumbersInterval"/>, the density layer every <see cref="TheoryInterval"/>, and arrays travel as base-64 float32, not as

@@ -15,8 +15,8 @@ namespace GanSharp.Lab;
 /// </summary>
 internal sealed class LabObserver : IRunObserver, IDisposable
 {
-    /// <summary>Shortest time between two frames while training runs: at most 22 frames a second.</summary>
-    public static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(45);
+    /// <summary>Shortest time between two frames while training runs: at most 25 frames a second (fewer where <see cref="FrameShare"/> runs out).</summary>
+    public static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(40);
 
     /// <summary>
     /// Most of the training thread's time that frames may take while training runs: 8%, so that with what a frame costs beyond its own

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GanSharp.Lab;
@@ -24,6 +25,9 @@ public sealed class LabServer : IAsyncDisposable
 {
     /// <summary>Largest command the page may send, in bytes.</summary>
     public const int MaxCommandBytes = 4096;
+
+    /// <summary>Bytes the server and the kernel may hold for a page that has not read them yet: a few frames (about 15 kB each on the ring).</summary>
+    private const int SendBufferBytes = 32 * 1024;
 
     private static readonly byte[] EventStart = "data: "u8.ToArray();
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
@@ -60,6 +64,19 @@ public sealed class LabServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = MaxCommandBytes;
             kestrel.Listen(address, options.Port);
+        });
+        // A page that reads slowly must stop the frames soon: with the kernel's default send buffer (megabytes on loopback) the server
+        // could hand it frames, each built on the training thread, for seconds before a write waited. Connections take the listening
+        // socket's buffer size, so a small one there makes the event stream wait after a few frames, and then no frame is wanted.
+        builder.WebHost.UseSockets(sockets =>
+        {
+            sockets.MaxWriteBufferSize = SendBufferBytes;
+            sockets.CreateBoundListenSocket = endpoint =>
+            {
+                var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+                socket.SendBufferSize = SendBufferBytes;
+                return socket;
+            };
         });
         builder.Services.AddRoutingCore();
         var app = builder.Build();

@@ -118,7 +118,7 @@ function draw2D(setup, frame) {
   ctx.restore();
 }
 
-// Each layer is one path, filled or stroked once: a frame comes every 45 ms, and the browser shares the machine with training.
+// Each layer is one path, filled or stroked once: a frame comes every 40 ms, and the browser shares the machine with training.
 function dots(points, d, fill, m) {
   ctx.fillStyle = fill;
   ctx.beginPath();
