@@ -1,3 +1,4 @@
+using GanSharp.Checkpoints;
 using GanSharp.Data;
 using GanSharp.Evaluation;
 using GanSharp.Metrics;
@@ -20,12 +21,12 @@ internal static class ModeEvaluation
     /// <summary>Faces the attribute classifier is trained on, and held out to measure it.</summary>
     public const int FaceTrainCount = 5_000, FaceTestCount = 1_000;
 
-    /// <summary>The data of the run that wrote <paramref name="checkpointOrRun"/>, or null.</summary>
+    /// <summary>The data of the run that wrote <paramref name="checkpointOrRun"/> (its settings only, no weights loaded), or null.</summary>
     public static string? DataOf(string? checkpointOrRun)
     {
         if (checkpointOrRun is null) return null;
-        using var loaded = GeneratorCheckpoint.Load(checkpointOrRun);
-        return loaded.Options.Data;
+        var path = CheckpointStore.Resolve(checkpointOrRun);
+        return RunOptions.FromJson(CheckpointFile.ReadConfig(path), $"{path}: its entry {CheckpointFile.ConfigEntryName}").Data;
     }
 
     /// <param name="console">Where the table goes.</param>
