@@ -53,9 +53,14 @@ public sealed class GanTrainer : IGenerativeTrainer
         {
             if (averagedGenerator is null) throw new ArgumentException("An EMA of G's weights needs a second generator to hold it.", nameof(averagedGenerator));
             averagedGenerator.to(Device);
-            _average = new GeneratorAverage(Generator, averagedGenerator, decay);
+            var normalisationNoise = PriorSampler.Sample(options.Prior, AverageNormalisationBatch, options.LatentDim,
+                new RandomStream((ulong)RandomStreams.Seed(options.Seed, RandomStreams.AverageNormalisation)), Device);
+            _average = new GeneratorAverage(Generator, averagedGenerator, decay, normalisationNoise);
         }
     }
+
+    /// <summary>Noise samples whose batch statistics the averaged G's batch norms take (<see cref="GeneratorAverage"/>).</summary>
+    public const int AverageNormalisationBatch = 256;
 
     /// <summary>The algorithm's settings (changed between steps by <see cref="ChangeOptions"/>).</summary>
     public TrainingOptions Options { get; private set; }

@@ -23,7 +23,7 @@ public sealed class ConvEncoder : Module<Tensor, Tensor>
         var a = architecture;
         var layers = DcganLayers.Downsampling(a);
         // [m, F·2^(L−1), b, b] → [m, outputs, 1, 1]
-        layers.Add(("code", Conv2d(a.WidthAt(0), outputs, kernel_size: a.BaseSide, stride: 1, padding: 0L)));
+        layers.Add(("code", new FullFrameConvolution(a.WidthAt(0), outputs, a.BaseSide)));
         net = Sequential(layers);
         RegisterComponents();
         DcganInit.Apply(this);

@@ -12,7 +12,7 @@ namespace GanSharp.Models;
 /// For 64 pixels, F features: C × 64 × 64 → F × 32 × 32 → 2F × 16 × 16 → 4F × 8 × 8 → 8F × 4 × 4 → 1 × 1 × 1 → [m].
 /// For 32: → F × 16 × 16 → 2F × 8 × 8 → 4F × 4 × 4 → 1. For 28: → F × 14 × 14 → 2F × 7 × 7 → 1.
 /// Parameter names: <c>net.down{i}</c> (Conv2d, kernel 4, stride 2, padding 1) for i = 0 … L−1, <c>net.bn{i}</c> for i ≥ 1;
-/// <c>net.logit</c> (Conv2d to 1 channel, kernel = base side).
+/// <c>net.logit</c> (a convolution to 1 channel whose kernel covers the base grid, <see cref="FullFrameConvolution"/>).
 /// </remarks>
 public sealed class DcganDiscriminator : Module<Tensor, Tensor>
 {
@@ -28,7 +28,7 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>
         var a = architecture;
         var layers = DcganLayers.Downsampling(a, spectralNorm, pack);
         // [m, F·2^(L−1), b, b] → [m, 1, 1, 1]
-        layers.Add(("logit", Mlp.Normalised(Conv2d(a.WidthAt(0), 1, kernel_size: a.BaseSide, stride: 1, padding: 0L), spectralNorm)));
+        layers.Add(("logit", Mlp.Normalised(new FullFrameConvolution(a.WidthAt(0), 1, a.BaseSide), spectralNorm)));
         net = Sequential(layers);
         RegisterComponents();
         DcganInit.Apply(this);

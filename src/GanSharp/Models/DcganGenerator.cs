@@ -10,7 +10,7 @@ namespace GanSharp.Models;
 /// <remarks>
 /// For 64 pixels, F features: z [m, nz] → [m, nz, 1, 1] → 8F × 4 × 4 → 4F × 8 × 8 → 2F × 16 × 16 → F × 32 × 32 → C × 64 × 64.
 /// For 32: → 4F × 4 × 4 → 2F × 8 × 8 → F × 16 × 16 → C × 32 × 32. For 28: → 2F × 7 × 7 → F × 14 × 14 → C × 28 × 28.
-/// Parameter names: <c>net.project</c> (ConvTranspose2d nz → F·2^(L−1), kernel = base side), <c>net.bn0</c>;
+/// Parameter names: <c>net.project</c> (a transposed convolution nz → F·2^(L−1) whose kernel is the base grid, <see cref="FullFrameTransposedConvolution"/>), <c>net.bn0</c>;
 /// <c>net.up{i}</c> (ConvTranspose2d, kernel 4, stride 2, padding 1) with <c>net.bn{i}</c> for i = 1 … L−1; <c>net.out</c> (to C channels).
 /// Convolutions have no bias (batch norm follows them), except <c>net.out</c>.
 /// </remarks>
@@ -28,7 +28,7 @@ public sealed class DcganGenerator : Module<Tensor, Tensor>
         var layers = new List<(string, Module<Tensor, Tensor>)>
         {
             // [m, nz, 1, 1] → [m, F·2^(L−1), b, b], b = base side
-            ("project", ConvTranspose2d(a.LatentDim, a.WidthAt(0), kernel_size: a.BaseSide, stride: 1, padding: 0, bias: false)),
+            ("project", new FullFrameTransposedConvolution(a.LatentDim, a.WidthAt(0), a.BaseSide)),
             ("bn0", BatchNorm2d(a.WidthAt(0))),
             ("relu0", ReLU()),
         };

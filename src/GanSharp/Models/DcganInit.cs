@@ -18,6 +18,12 @@ public static class DcganInit
                 case Conv2d conv:
                     init.normal_(conv.weight, 0.0, 0.02);
                     break;
+                case FullFrameConvolution full:
+                    init.normal_(full.Weight, 0.0, 0.02);
+                    break;
+                case FullFrameTransposedConvolution fullT:
+                    init.normal_(fullT.Weight, 0.0, 0.02);
+                    break;
                 case ConvTranspose2d convT:
                     init.normal_(convT.weight, 0.0, 0.02);
                     break;

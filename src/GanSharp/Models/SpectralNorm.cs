@@ -21,7 +21,7 @@ public sealed class SpectralNorm : Module<Tensor, Tensor>
     private readonly Tensor u;
     private readonly Tensor v;
 
-    /// <param name="layer">A <see cref="TorchSharp.Modules.Linear"/> or <see cref="TorchSharp.Modules.Conv2d"/>; this module owns it. u starts from the global random stream.</param>
+    /// <param name="layer">A <see cref="TorchSharp.Modules.Linear"/>, <see cref="TorchSharp.Modules.Conv2d"/> or <see cref="FullFrameConvolution"/>; this module owns it. u starts from the global random stream.</param>
     public SpectralNorm(Module<Tensor, Tensor> layer) : base(nameof(SpectralNorm))
     {
         this.layer = layer;
@@ -37,7 +37,8 @@ public sealed class SpectralNorm : Module<Tensor, Tensor>
     {
         Linear linear => linear.weight!,
         Conv2d conv => conv.weight!,
-        _ => throw new NotSupportedException($"Spectral normalisation wraps Linear and Conv2d layers, not {layer.GetType().Name}."),
+        FullFrameConvolution full => full.Weight,
+        _ => throw new NotSupportedException($"Spectral normalisation wraps Linear and convolution layers, not {layer.GetType().Name}."),
     };
 
     /// <summary>The current estimate σ = uᵀ W v of W's largest singular value (differentiable in W).</summary>
@@ -66,6 +67,7 @@ public sealed class SpectralNorm : Module<Tensor, Tensor>
         {
             Linear linear => linear.bias,
             Conv2d conv => conv.bias,
+            FullFrameConvolution full => full.Bias,
             _ => null,
         };
         if (bias is null) return (y / sigma).MoveToOuterDisposeScope();

@@ -21,6 +21,9 @@ public static class RandomStreams
     /// <summary>Stream of evaluation subsets (which images a probe or a metric reads).</summary>
     public const int Evaluation = 5;
 
+    /// <summary>Stream of the fixed noise on which the averaged G's batch norm statistics are computed.</summary>
+    public const int AverageNormalisation = 6;
+
     /// <summary>A seed for <paramref name="stream"/> (SplitMix64 of seed and stream), in [0, 2⁶²).</summary>
     public static long Seed(long seed, int stream)
     {
