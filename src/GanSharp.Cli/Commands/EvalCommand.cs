@@ -19,10 +19,10 @@ internal static class EvalCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var data = new Option<string>("--data") { Description = "fashion-mnist, mnist, stacked-mnist or cartoon-faces (modes counted; default: a --checkpoint's data), or a folder of pictures (label-free metrics only); with --points: the target (ring, grid, moons, mixture1d, gaussian1d or a point file).", HelpName = "NAME|DIR" };
+        var data = new Option<string>("--data") { Description = "fashion-mnist, mnist, stacked-mnist or cartoon-faces (modes counted), or a folder of pictures (label-free metrics only); default: the data a --checkpoint was trained on; with --points: the target (ring, grid, moons, mixture1d, gaussian1d or a point file).", HelpName = "NAME|DIR" };
         var run = new Option<string>("--run") { Description = "A run folder on points (written by `gansharp train --data ring|…`): score its samples.csv against its target.", HelpName = "DIR" };
         var points = new Option<string>("--points") { Description = "Generated points (.csv/.txt/.npy, N×1 or N×2) to score against the --data target.", HelpName = "FILE" };
-        var dataDir = new Option<string>("--data-dir") { Description = "Where the built-in set's files are (default: its standard place).", HelpName = "DIR" };
+        var dataDir = new Option<string>("--data-dir") { Description = "Where the built-in set's files are (default: where a --checkpoint's run read them, else their standard place).", HelpName = "DIR" };
         var cacheDir = new Option<string>("--cache-dir") { Description = $"Classifier cache (default: ${ClassifierCache.DirectoryVariable}, else $XDG_CACHE_HOME/gansharp, else ~/.cache/gansharp).", HelpName = "DIR" };
         var epochs = new Option<int>("--classifier-epochs") { Description = "Epochs of the feature classifier when it must be trained.", DefaultValueFactory = _ => new FeatureClassifierOptions().Epochs };
         var seed = new Option<int>("--seed") { Description = "Seed of the classifier, the reference draw and the sampling noise.", DefaultValueFactory = _ => 0 };
@@ -67,7 +67,10 @@ internal static class EvalCommand
             var cache = Cache(result, cacheDir);
             var classifierOptions = ClassifierOptions(result, epochs, seed);
             // The inputs are checked first: a broken checkpoint or a folder of wrong pictures is reported before the classifier is trained (minutes).
-            string dataName = RequiredData(result, data);
+            // Without --data a checkpoint is scored on the data it was trained on, read from the folder it was trained from.
+            var trainedOn = result.GetValue(data) is null ? ModeEvaluation.SettingsOf(result.GetValue(checkpoint)) : null;
+            string dataName = trainedOn?.Data ?? RequiredData(result, data);
+            string? dataDirectory = result.GetValue(dataDir) ?? trainedOn?.DataDir;
             string? checkpointPath = null;
             Func<long, Tensor>? generate = null;
             var sampleFolder = result.GetValue(samples) is { } folder ? EvaluationData.OpenSamples(folder, result.GetValue(resize)) : null;
@@ -86,7 +89,7 @@ internal static class EvalCommand
                 checkpointPath = loaded.Path;
                 console.MarkupLine($"Generator: [bold]{Markup.Escape(loaded.Path)}[/] (iteration {loaded.Iteration:N0})");
             }
-            using var evalData = EvaluationData.Open(dataName, result.GetValue(dataDir), seedValue);
+            using var evalData = EvaluationData.Open(dataName, dataDirectory, seedValue);
             bool classMetrics = evalData.HasLabels;
             TrainedClassifier classifier;
             if (classMetrics)
@@ -113,7 +116,7 @@ internal static class EvalCommand
     }
 
     private static string RequiredData(ParseResult result, Option<string> data) =>
-        result.GetValue(data) ?? throw new ArgumentException("Option '--data' is required (fashion-mnist, mnist or a folder of pictures), unless --run or --points is given.");
+        result.GetValue(data) ?? throw new ArgumentException("Option '--data' is required (fashion-mnist, mnist or a folder of pictures), unless --run, --points or a --checkpoint (scored on its own data) is given.");
 
     private static int EvaluatePoints(IAnsiConsole console, string? run, string? points, string? data, string? output, int seed)
     {

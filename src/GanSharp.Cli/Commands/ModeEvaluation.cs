@@ -22,11 +22,14 @@ internal static class ModeEvaluation
     public const int FaceTrainCount = 5_000, FaceTestCount = 1_000;
 
     /// <summary>The data of the run that wrote <paramref name="checkpointOrRun"/> (its settings only, no weights loaded), or null.</summary>
-    public static string? DataOf(string? checkpointOrRun)
+    public static string? DataOf(string? checkpointOrRun) => SettingsOf(checkpointOrRun)?.Data;
+
+    /// <summary>The settings of the run that wrote <paramref name="checkpointOrRun"/> (no weights loaded), or null.</summary>
+    public static RunOptions? SettingsOf(string? checkpointOrRun)
     {
         if (checkpointOrRun is null) return null;
         var path = CheckpointStore.Resolve(checkpointOrRun);
-        return RunOptions.FromJson(CheckpointFile.ReadConfig(path), $"{path}: its entry {CheckpointFile.ConfigEntryName}").Data;
+        return RunOptions.FromJson(CheckpointFile.ReadConfig(path), $"{path}: its entry {CheckpointFile.ConfigEntryName}");
     }
 
     /// <param name="console">Where the table goes.</param>

@@ -105,8 +105,8 @@ public sealed class EvalCommandTests : IDisposable
         Assert.True(double.IsFinite(fd) && fd > json["calibration"]![0]!["fd"]!.GetValue<double>(), $"fd {fd}");   // 4 iterations: far from real
         Assert.Equal(new[] { "real", "noise", "repeated" }, json["calibration"]!.AsArray().Select(r => r!["name"]!.GetValue<string>()));
 
-        var (again, _) = Eval("--checkpoint", runDir, "--data", "mnist", "--data-dir", data, "--n", "100", "--classifier-epochs", "1",
-            "--cache-dir", _dir.File("cache"), "--out", _dir.File("again"));
+        // Without --data and --data-dir: the checkpoint's own data, from the folder it was trained from.
+        var (again, _) = Eval("--checkpoint", runDir, "--n", "100", "--classifier-epochs", "1", "--cache-dir", _dir.File("cache"), "--out", _dir.File("again"));
         Assert.Equal(0, again);
         var second = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir.File("again"), "eval.json")))!;
         Assert.Equal(fd, second["fd"]!.GetValue<double>());                   // the same noise stream for the same seed
