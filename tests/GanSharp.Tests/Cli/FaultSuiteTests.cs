@@ -167,7 +167,7 @@ public sealed class FaultSuiteTests : IClassFixture<FaultSuiteFixture>
                 for (int i = 0; i < 3; i++) TestPictures.Solid(Path.Combine(c.File("rgb"), $"{i}.png"), 64, 64, new SKColor(200, 30, (byte)(50 * i)));
             }),
         new("eval of a checkpoint and samples at once", 1, new[] { "not both" }, c => new[] { "eval", "--checkpoint", c.Image, "--samples", c.Pictures, "--data", "fashion-mnist" }),
-        new("eval without data", 1, new[] { "'--data' is required" }, c => new[] { "eval", "--checkpoint", c.Image }),
+        new("eval of samples without data", 1, new[] { "'--data' is required" }, c => new[] { "eval", "--samples", c.Image }),
         new("eval --run of an image run", 1, new[] { "is not a finished run on points" }, c => new[] { "eval", "--run", c.Image }),
         new("eval --run of a missing folder", 1, new[] { "nowhere", "does not exist" }, c => new[] { "eval", "--run", c.File("nowhere") }),
         new("eval --points without a target", 1, new[] { "--points needs the target" }, c => new[] { "eval", "--points", Path.Combine(c.Point, "samples.csv") }),
