@@ -57,7 +57,9 @@ internal static class EvalCommand
                 return EvaluatePoints(console, result.GetValue(run), result.GetValue(points), result.GetValue(data), result.GetValue(output), seedValue);
             if (result.GetValue(checkpoint) is not null && result.GetValue(samples) is not null)
                 throw new ArgumentException("Score either a --checkpoint or a folder of --samples, not both.");
-            if ((result.GetValue(data) ?? ModeEvaluation.DataOf(result.GetValue(checkpoint))) is { } modeData && ModeEvaluation.Applies(modeData))
+            // Without --data a checkpoint is scored on the data it was trained on, read from the folder it was trained from.
+            var trainedOn = result.GetValue(data) is null ? ModeEvaluation.SettingsOf(result.GetValue(checkpoint)) : null;
+            if ((result.GetValue(data) ?? trainedOn?.Data) is { } modeData && ModeEvaluation.Applies(modeData))
                 return ModeEvaluation.Run(console, modeData, result.GetValue(checkpoint), result.GetValue(samples) is not null, result.GetValue(dataDir),
                     result.GetResult(n) is { Implicit: false } ? result.GetValue(n) : null, result.GetValue(output), Cache(result, cacheDir),
                     ClassifierOptions(result, epochs, seed), evalData => Classifier(console, evalData, ClassifierOptions(result, epochs, seed), Cache(result, cacheDir)));
@@ -67,8 +69,6 @@ internal static class EvalCommand
             var cache = Cache(result, cacheDir);
             var classifierOptions = ClassifierOptions(result, epochs, seed);
             // The inputs are checked first: a broken checkpoint or a folder of wrong pictures is reported before the classifier is trained (minutes).
-            // Without --data a checkpoint is scored on the data it was trained on, read from the folder it was trained from.
-            var trainedOn = result.GetValue(data) is null ? ModeEvaluation.SettingsOf(result.GetValue(checkpoint)) : null;
             string dataName = trainedOn?.Data ?? RequiredData(result, data);
             string? dataDirectory = result.GetValue(dataDir) ?? trainedOn?.DataDir;
             string? checkpointPath = null;

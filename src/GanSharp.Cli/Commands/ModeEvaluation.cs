@@ -21,9 +21,6 @@ internal static class ModeEvaluation
     /// <summary>Faces the attribute classifier is trained on, and held out to measure it.</summary>
     public const int FaceTrainCount = 5_000, FaceTestCount = 1_000;
 
-    /// <summary>The data of the run that wrote <paramref name="checkpointOrRun"/> (its settings only, no weights loaded), or null.</summary>
-    public static string? DataOf(string? checkpointOrRun) => SettingsOf(checkpointOrRun)?.Data;
-
     /// <summary>The settings of the run that wrote <paramref name="checkpointOrRun"/> (no weights loaded), or null.</summary>
     public static RunOptions? SettingsOf(string? checkpointOrRun)
     {

@@ -12,6 +12,7 @@ public class DcganDiscriminatorNormalisationTests
     [InlineData(true, false)]
     public void Only_the_batch_normalised_discriminator_scores_an_image_by_the_rest_of_its_batch(bool spectralNorm, bool dependsOnBatch)
     {
+        using var scope = NewDisposeScope();
         manual_seed(3);
         using var d = new DcganDiscriminator(new DcganArchitecture(32, 3, 16, 8), spectralNorm);
         d.train();
