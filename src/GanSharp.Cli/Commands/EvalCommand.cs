@@ -32,6 +32,7 @@ internal static class EvalCommand
         var checkpoint = new Option<string>("--checkpoint") { Description = "Generator to score: a checkpoint file, or a run folder (its latest checkpoint); 28×28 grayscale runs, or stacked-mnist and cartoon-faces runs (their modes are counted).", HelpName = "PATH" };
         var n = new Option<int>("--n") { Description = "Generated samples, and real reference samples, compared (stacked-mnist: default 26,000, VEEGAN's).", DefaultValueFactory = _ => new EvaluationOptions().SampleCount };
         var output = new Option<string>("--out") { Description = "Folder for eval.json (default: the --run folder, else runs/eval).", HelpName = "DIR" };
+        var ownWeights = OwnWeightsOption.Create();
 
         var trainClassifier = new Command("train-classifier", "Train the feature classifier of a labelled dataset (or find it in the cache) and print its test accuracy.");
         foreach (var option in new Option[] { samples, data, dataDir, cacheDir, epochs, seed }) trainClassifier.Options.Add(option);
@@ -48,7 +49,7 @@ internal static class EvalCommand
         }));
 
         var command = new Command("eval", "Score a generator checkpoint on real images (FD, precision/recall, density/coverage, classifier score, class coverage), or a point run's samples (modes, KL, JSD), beside calibration rows.");
-        foreach (var option in new Option[] { checkpoint, samples, resize, run, points, data, dataDir, n, output, cacheDir, epochs, seed, features }) command.Options.Add(option);
+        foreach (var option in new Option[] { checkpoint, ownWeights, samples, resize, run, points, data, dataDir, n, output, cacheDir, epochs, seed, features }) command.Options.Add(option);
         command.Subcommands.Add(trainClassifier);
         command.SetAction(result => CommandErrors.Guard(console, () =>
         {
@@ -60,7 +61,7 @@ internal static class EvalCommand
             // Without --data a checkpoint is scored on the data it was trained on, read from the folder it was trained from.
             var trainedOn = result.GetValue(data) is null ? ModeEvaluation.SettingsOf(result.GetValue(checkpoint)) : null;
             if ((result.GetValue(data) ?? trainedOn?.Data) is { } modeData && ModeEvaluation.Applies(modeData))
-                return ModeEvaluation.Run(console, modeData, result.GetValue(checkpoint), result.GetValue(samples) is not null, result.GetValue(dataDir),
+                return ModeEvaluation.Run(console, modeData, result.GetValue(checkpoint), result.GetValue(ownWeights), result.GetValue(samples) is not null, result.GetValue(dataDir),
                     result.GetResult(n) is { Implicit: false } ? result.GetValue(n) : null, result.GetValue(output), Cache(result, cacheDir),
                     ClassifierOptions(result, epochs, seed), evalData => Classifier(console, evalData, ClassifierOptions(result, epochs, seed), Cache(result, cacheDir)));
             var options = new EvaluationOptions(SampleCount: result.GetValue(n), Seed: seedValue);
@@ -81,13 +82,13 @@ internal static class EvalCommand
                 generate = GeneratorSamples.FromImages(sampleFolder.Dataset.Images, options.SampleCount);
                 checkpointPath = result.GetValue(samples);
             }
-            using var loaded = result.GetValue(checkpoint) is { } checkpointOrRun ? GeneratorCheckpoint.Load(checkpointOrRun) : null;
+            using var loaded = result.GetValue(checkpoint) is { } checkpointOrRun ? GeneratorCheckpoint.Load(checkpointOrRun, result.GetValue(ownWeights)) : null;
             using var noise = new RandomStream((ulong)RandomStreams.Seed(seedValue, RandomStreams.Noise));
             if (loaded is not null)
             {
                 generate = loaded.EvaluationSampler(noise);
                 checkpointPath = loaded.Path;
-                console.MarkupLine($"Generator: [bold]{Markup.Escape(loaded.Path)}[/] (iteration {loaded.Iteration:N0})");
+                console.MarkupLine($"Generator: [bold]{Markup.Escape(loaded.Path)}[/] (iteration {loaded.Iteration:N0}, {OwnWeightsOption.Describe(loaded.IsAverage)})");
             }
             using var evalData = EvaluationData.Open(dataName, dataDirectory, seedValue);
             bool classMetrics = evalData.HasLabels;

@@ -32,6 +32,7 @@ internal static class ModeEvaluation
     /// <param name="console">Where the table goes.</param>
     /// <param name="data">stacked-mnist or cartoon-faces.</param>
     /// <param name="checkpointOrRun">The generator; null scores the real row only.</param>
+    /// <param name="ownWeights">--no-ema: G's own weights even where the run kept an average.</param>
     /// <param name="samplesGiven">Whether --samples was given (not supported here).</param>
     /// <param name="dataDir">--data-dir, else the run's.</param>
     /// <param name="n">--n when given, else VEEGAN's 26,000 (Stacked MNIST) or 10,000 (faces).</param>
@@ -39,7 +40,7 @@ internal static class ModeEvaluation
     /// <param name="cache">The classifier cache.</param>
     /// <param name="classifierOptions">The digit classifier's recipe.</param>
     /// <param name="classifier">Finds or trains the classifier of labelled data, printing its accuracy.</param>
-    public static int Run(IAnsiConsole console, string data, string? checkpointOrRun, bool samplesGiven, string? dataDir, int? n, string? output,
+    public static int Run(IAnsiConsole console, string data, string? checkpointOrRun, bool ownWeights, bool samplesGiven, string? dataDir, int? n, string? output,
         ClassifierCache cache, FeatureClassifierOptions classifierOptions, Func<EvaluationData, TrainedClassifier> classifier)
     {
         if (samplesGiven) throw new ArgumentException($"{data} is scored from a --checkpoint (its samples are RGB images), not from a folder of --samples.");
@@ -49,11 +50,11 @@ internal static class ModeEvaluation
         if (count < 1) throw new ArgumentException($"--n must be at least 1 (got {count}).");
         ResourceBounds.EnsureMemory(3.0 * count * shape[0] * shape[1] * shape[2] * sizeof(float), $"--n {count}",
             "estimated as the generated and the real images and a copy of them, in four-byte floats");
-        using var loaded = checkpointOrRun is null ? null : GeneratorCheckpoint.Load(checkpointOrRun);
+        using var loaded = checkpointOrRun is null ? null : GeneratorCheckpoint.Load(checkpointOrRun, ownWeights);
         if (loaded is not null && !loaded.SampleShape.SequenceEqual(shape))
             throw new ArgumentException($"{loaded.Path} generates [{string.Join(", ", loaded.SampleShape)}] samples; {data} images are [{string.Join(", ", shape)}].");
         using var noise = new RandomStream((ulong)RandomStreams.Seed(classifierOptions.Seed, RandomStreams.Noise));
-        if (loaded is not null) console.MarkupLine($"Generator: [bold]{Markup.Escape(loaded.Path)}[/] (iteration {loaded.Iteration:N0})");
+        if (loaded is not null) console.MarkupLine($"Generator: [bold]{Markup.Escape(loaded.Path)}[/] (iteration {loaded.Iteration:N0}, {OwnWeightsOption.Describe(loaded.IsAverage)})");
         Func<long, Tensor>? generate = loaded is null ? null : m => loaded.Sample(m, noise);
         Action<string> progress = step => console.MarkupLine($"[grey]{Markup.Escape(step)}…[/]");
         ModeCountReport report;

@@ -19,8 +19,9 @@ internal static class SampleCommand
         format.AcceptOnlyFromAmong("grid", "png");
         var interpolate = new Option<bool>("--interpolate") { Description = "A latent walk between two random z (spherical interpolation) as a strip (.png) or animation (.gif)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the noise.", DefaultValueFactory = _ => 0 };
+        var ownWeights = OwnWeightsOption.Create();
         var command = new Command("sample", "Generate images from a trained image GAN checkpoint.");
-        foreach (var option in new Option[] { checkpoint, n, output, format, interpolate, seed }) command.Options.Add(option);
+        foreach (var option in new Option[] { checkpoint, ownWeights, n, output, format, interpolate, seed }) command.Options.Add(option);
         command.SetAction(result => CommandErrors.Guard(console, () =>
         {
             var path = result.GetValue(output)!;
@@ -29,7 +30,7 @@ internal static class SampleCommand
             if (result.GetValue(interpolate)) SampleWriter.CheckFile(path, ".png", ".gif");
             else if (result.GetValue(format) == "png") SampleWriter.CheckFolder(path);
             else SampleWriter.CheckFile(path, ".png");
-            using var g = GeneratorCheckpoint.Load(result.GetValue(checkpoint)!);
+            using var g = GeneratorCheckpoint.Load(result.GetValue(checkpoint)!, result.GetValue(ownWeights));
             g.EnsureSamplingFits(count, $"--n {count}");
             if (result.GetValue(interpolate))
             {
@@ -43,7 +44,7 @@ internal static class SampleCommand
                 if (result.GetValue(format) == "png") SampleWriter.WriteFiles(path, images);
                 else SampleWriter.WriteGrid(path, images);
             }
-            console.MarkupLine($"Wrote {Markup.Escape(path)} from {Markup.Escape(g.Path)} (iteration {g.Iteration:N0}).");
+            console.MarkupLine($"Wrote {Markup.Escape(path)} from {Markup.Escape(g.Path)} (iteration {g.Iteration:N0}, {OwnWeightsOption.Describe(g.IsAverage)}).");
             return 0;
         }));
         return command;

@@ -109,13 +109,14 @@ public static class CheckpointFile
 
     /// <summary>
     /// Loads only the weights that sample (for sampling, evaluation and export) into <paramref name="generator"/>, which must have the
-    /// stored architecture: the moving average of G's weights where the run kept one, else G's own. Returns whether it was the average.
+    /// stored architecture: the moving average of G's weights where the run kept one, else (or with <paramref name="ownWeights"/>) G's own.
+    /// Returns whether it was the average.
     /// </summary>
     /// <exception cref="InvalidDataException">The stored weights do not fit <paramref name="generator"/> (another architecture).</exception>
-    public static bool LoadGenerator(string path, Module generator)
+    public static bool LoadGenerator(string path, Module generator, bool ownWeights = false)
     {
         using var zip = Open(path);
-        bool average = zip.GetEntry(AverageEntry) is not null;
+        bool average = !ownWeights && zip.GetEntry(AverageEntry) is not null;
         LoadModule(zip, path, average ? AverageEntry : GeneratorEntry, generator, "generator");
         return average;
     }

@@ -12,7 +12,8 @@ namespace GanSharp.Models;
 /// For 64 pixels, F features: C × 64 × 64 → F × 32 × 32 → 2F × 16 × 16 → 4F × 8 × 8 → 8F × 4 × 4 → 1 × 1 × 1 → [m].
 /// For 32: → F × 16 × 16 → 2F × 8 × 8 → 4F × 4 × 4 → 1. For 28: → F × 14 × 14 → 2F × 7 × 7 → 1.
 /// Parameter names: <c>net.down{i}</c> (Conv2d, kernel 4, stride 2, padding 1) for i = 0 … L−1, <c>net.bn{i}</c> for i ≥ 1;
-/// <c>net.logit</c> (a convolution to 1 channel whose kernel covers the base grid, <see cref="FullFrameConvolution"/>).
+/// <c>net.mbstd</c> with a minibatch standard deviation channel; <c>net.logit</c> (a convolution to 1 channel whose kernel covers the
+/// base grid, <see cref="FullFrameConvolution"/>).
 /// </remarks>
 public sealed class DcganDiscriminator : Module<Tensor, Tensor>
 {
@@ -21,14 +22,17 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>
     /// <param name="architecture">Image size (28, 32 or 64), channels and features F (its latent dimension is not used).</param>
     /// <param name="spectralNorm">Spectral normalisation of every convolution (<see cref="SpectralNorm"/>; Miyato et al. 2018).</param>
     /// <param name="pack">PacGAN: D takes packs of this many images concatenated along channels, [m, pack·C, S, S].</param>
-    public DcganDiscriminator(DcganArchitecture architecture, bool spectralNorm = false, int pack = 1) : base(nameof(DcganDiscriminator))
+    /// <param name="minibatchStd">A <see cref="MinibatchStdDev"/> channel before the logit (Karras et al. 2018): the batch's spread.</param>
+    public DcganDiscriminator(DcganArchitecture architecture, bool spectralNorm = false, int pack = 1, bool minibatchStd = false) : base(nameof(DcganDiscriminator))
     {
         architecture.EnsureValid();
         Architecture = architecture;
         var a = architecture;
         var layers = DcganLayers.Downsampling(a, spectralNorm, pack);
-        // [m, F·2^(L−1), b, b] → [m, 1, 1, 1]
-        layers.Add(("logit", Mlp.Normalised(new FullFrameConvolution(a.WidthAt(0), 1, a.BaseSide), spectralNorm)));
+        // [m, F·2^(L−1), b, b] → [m, F·2^(L−1) + 1, b, b]
+        if (minibatchStd) layers.Add(("mbstd", new MinibatchStdDev()));
+        // [m, F·2^(L−1) (+ 1), b, b] → [m, 1, 1, 1]
+        layers.Add(("logit", Mlp.Normalised(new FullFrameConvolution(a.WidthAt(0) + (minibatchStd ? 1 : 0), 1, a.BaseSide), spectralNorm)));
         net = Sequential(layers);
         RegisterComponents();
         DcganInit.Apply(this);

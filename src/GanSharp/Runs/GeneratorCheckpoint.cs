@@ -39,11 +39,11 @@ public sealed class GeneratorCheckpoint : IDisposable
 
     /// <summary>
     /// Loads G from <paramref name="checkpointOrRun"/>: a checkpoint file, or a run folder meaning its latest checkpoint. A run with an
-    /// EMA of G's weights gives the average (<see cref="IsAverage"/>).
+    /// EMA of G's weights gives the average (<see cref="IsAverage"/>) unless <paramref name="ownWeights"/> asks for G's own weights.
     /// </summary>
     /// <exception cref="FileNotFoundException">No checkpoint there.</exception>
     /// <exception cref="InvalidDataException">Not a GanSharp checkpoint, or weights of another architecture.</exception>
-    public static GeneratorCheckpoint Load(string checkpointOrRun)
+    public static GeneratorCheckpoint Load(string checkpointOrRun, bool ownWeights = false)
     {
         var path = CheckpointStore.Resolve(checkpointOrRun);
         var state = CheckpointFile.ReadState(path);
@@ -52,7 +52,7 @@ public sealed class GeneratorCheckpoint : IDisposable
         bool isAverage;
         try
         {
-            isAverage = CheckpointFile.LoadGenerator(path, generator);
+            isAverage = CheckpointFile.LoadGenerator(path, generator, ownWeights);
         }
         catch
         {

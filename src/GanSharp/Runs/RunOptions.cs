@@ -117,6 +117,9 @@ public sealed record RunOptions(
     /// <summary>Spectral normalisation of D's layers (Miyato et al. 2018).</summary>
     public bool SpectralNorm { get; init; }
 
+    /// <summary>DCGAN: a minibatch standard deviation channel before D's logit (<see cref="Models.MinibatchStdDev"/>; Karras et al. 2018).</summary>
+    public bool MinibatchStd { get; init; }
+
     /// <summary>Extensions of the point files <see cref="Data"/> may name.</summary>
     public static readonly IReadOnlyList<string> PointFileExtensions = new[] { ".csv", ".txt", ".npy" };
 
@@ -398,6 +401,7 @@ public sealed record RunOptions(
                 "gp_lambda" when options.Objective != GanObjective.WganGp => "the wgan-gp objective (--objective wgan-gp)",
                 "features" when options.Model is not (ModelKind.Dcgan or ModelKind.Ae or ModelKind.Vae) => "DCGAN models and the auto-encoder baselines (--model dcgan, ae or vae)",
                 "components" when options.Model != ModelKind.Gmm => "the Gaussian mixture baseline (--model gmm)",
+                "minibatch_std" when options.MinibatchStd && options.Model != ModelKind.Dcgan => "DCGAN discriminators (--model dcgan): on points D's value at a point would depend on the other points drawn with it",
                 _ => null,
             };
             if (appliesTo is not null) yield return $"{key} (--{key.Replace('_', '-')}) applies to {appliesTo}, not to {what} with model {SettingNames.Name(options.Model)}.";

@@ -46,10 +46,13 @@ public sealed class RemedyRunTests : IDisposable
             Assert.Equal(live, Weights(resumed.Trainer.Generator));
             Assert.Equal(average, Weights(resumed.Trainer.SamplingGenerator));
         }
-        // Sampling from the checkpoint uses the average.
+        // Sampling from the checkpoint uses the average; --no-ema G's own weights.
         using var checkpoint = GeneratorCheckpoint.Load(killed);
         Assert.True(checkpoint.IsAverage);
         Assert.Equal(average, Weights(checkpoint.Generator));
+        using var own = GeneratorCheckpoint.Load(killed, ownWeights: true);
+        Assert.False(own.IsAverage);
+        Assert.Equal(live, Weights(own.Generator));
     }
 
     [Fact]
@@ -83,10 +86,11 @@ public sealed class RemedyRunTests : IDisposable
     }
 
     [FashionMnistFact]
-    public void Fashion_mnist_trains_without_divergence_under_wgan_gp_and_under_hinge_with_spectral_norm_and_ema()
+    public void Fashion_mnist_trains_without_divergence_under_wgan_gp_under_hinge_with_spectral_norm_and_ema_and_with_packs_and_the_minibatch_spread()
     {
         foreach (var extra in new[] { new (string, System.Text.Json.Nodes.JsonNode?)[] { ("objective", "wgan-gp") },
-                     new (string, System.Text.Json.Nodes.JsonNode?)[] { ("objective", "hinge"), ("spectral_norm", true), ("ema", 0.999) } })
+                     new (string, System.Text.Json.Nodes.JsonNode?)[] { ("objective", "hinge"), ("spectral_norm", true), ("ema", 0.999) },
+                     new (string, System.Text.Json.Nodes.JsonNode?)[] { ("pack", 2), ("minibatch_std", true) } })
         {
             var options = Settings.Of("fashion-mnist", extra.Concat(new (string, System.Text.Json.Nodes.JsonNode?)[]
                 { ("features", 4), ("batch_size", 16), ("iterations", 6), ("k", 2), ("sample_every", 3), ("sample_count", 4), ("checkpoint_every", 6), ("threads", 1) }).ToArray());

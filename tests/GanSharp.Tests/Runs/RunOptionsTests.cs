@@ -72,6 +72,14 @@ public class RunOptionsTests
     }
 
     [Fact]
+    public void The_minibatch_standard_deviation_on_points_is_an_error_saying_why()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Settings.Of("ring", ("minibatch_std", true)));
+        Assert.Contains("minibatch_std (--minibatch-std) applies to DCGAN discriminators", e.Message);
+        Assert.True(Settings.Of("fashion-mnist", ("minibatch_std", true)).MinibatchStd);
+    }
+
+    [Fact]
     public void A_dcgan_on_points_is_an_error()
     {
         var e = Assert.Throws<ArgumentException>(() => Settings.Of("ring", ("model", "dcgan")));
