@@ -16,6 +16,9 @@ internal static class ModeCountTable
         if (report.Model is { } model) table.AddRow(Cells(model, attributes, bold: true));
         foreach (var row in report.Calibration) table.AddRow(Cells(row, attributes, bold: false));
         console.Write(table);
+        if (report.Model is { } shown)
+            foreach (var (attribute, shares) in shown.AttributeShares)
+                console.MarkupLine($"[grey]model {Markup.Escape(attribute)}: {Markup.Escape(string.Join(", ", shares.Select(s => $"{s.Key} {s.Value:P1}")))}[/]");
         console.MarkupLine($"[grey]Modes: {Markup.Escape(report.Protocol)}. sharp = Laplacian energy / the real images' (below 1: blurrier). " +
             "real = real images through the same classifier (the floor of the KL at this n).[/]");
         console.MarkupLine($"[grey]Mode classifier: {Markup.Escape(report.Classifier.Dataset)}, held-out accuracy {report.Classifier.TestAccuracy:P2} on {report.Classifier.TestCount:N0} images.[/]");

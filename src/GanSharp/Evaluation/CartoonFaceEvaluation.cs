@@ -17,6 +17,13 @@ public static class CartoonFaceEvaluation
     /// <summary>The attributes, in the order of <see cref="CartoonFaceAttributes"/>.</summary>
     public static readonly IReadOnlyList<string> AttributeNames = new[] { "hair", "eyes", "skin", "mouth", "background" };
 
+    /// <summary>The names of each attribute's values, in the order of <see cref="AttributeNames"/> (hair "black" … "red", …).</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> ValueNames => new[]
+    {
+        CartoonFaces.HairColours.Select(h => h.Name).ToArray(), CartoonFaces.EyeColours.Select(e => e.Name).ToArray(),
+        CartoonFaces.SkinTones.Select(s => s.Name).ToArray(), CartoonFaces.MouthNames.ToArray(), CartoonFaces.Backgrounds.Select(b => b.Name).ToArray(),
+    };
+
     /// <summary>Values per attribute: 5, 4, 3, 3, 3.</summary>
     public static IReadOnlyList<int> ValueCounts =>
         new[] { CartoonFaces.HairColours.Count, CartoonFaces.EyeColours.Count, CartoonFaces.SkinTones.Count, CartoonFaces.MouthNames.Count, CartoonFaces.Backgrounds.Count };
@@ -68,15 +75,18 @@ public static class CartoonFaceEvaluation
             .Select(i => new CartoonFaceAttributes(predicted[i, 0], predicted[i, 1], predicted[i, 2], predicted[i, 3], predicted[i, 4]).Combination).ToArray();
         var histogram = ModeHistogram.Of(combinations, CartoonFaces.CombinationCount);
         var attributeKl = new Dictionary<string, double>();
+        var attributeShares = new Dictionary<string, IReadOnlyDictionary<string, double>>();
         for (int a = 0; a < AttributeNames.Count; a++)
         {
             int attribute = a;
-            var values = Enumerable.Range(0, n).Select(i => predicted[i, attribute]).ToArray();
-            attributeKl[AttributeNames[a]] = ModeHistogram.KlToUniform(ModeHistogram.Of(values, ValueCounts[a]));
+            var shares = ModeHistogram.Of(Enumerable.Range(0, n).Select(i => predicted[i, attribute]).ToArray(), ValueCounts[a]);
+            attributeKl[AttributeNames[a]] = ModeHistogram.KlToUniform(shares);
+            attributeShares[AttributeNames[a]] = ModeCountRow.Named(shares, ValueNames[a]);
         }
         return new ModeCountRow(name, n, ModeHistogram.Captured(histogram), ModeHistogram.KlToUniform(histogram), Sharpness.Relative(images, realEnergy))
         {
             AttributeKl = attributeKl,
+            AttributeShares = attributeShares,
         };
     }
 

@@ -4,7 +4,7 @@ namespace GanSharp.Evaluation;
 
 /// <summary>
 /// Writes a <see cref="ModeCountReport"/> as <c>eval.json</c>: the model's <c>modes_captured</c> (of <c>mode_count</c>), <c>mode_kl</c>,
-/// <c>sharpness</c> and <c>attribute_kl</c> at the top level (null without a model), the mode classifier's record under <c>classifier</c>,
+/// <c>sharpness</c>, <c>attribute_kl</c> and <c>attribute_shares</c> (per attribute, value name → share of the samples) at the top level (null without a model), the mode classifier's record under <c>classifier</c>,
 /// and <c>calibration</c>, an array of rows with the same keys plus <c>name</c>.
 /// </summary>
 public static class ModeCountJson
@@ -37,10 +37,19 @@ public static class ModeCountJson
         if (row is null || row.AttributeKl.Count == 0)
         {
             target["attribute_kl"] = null;
+            target["attribute_shares"] = null;
             return;
         }
         var attributes = new JsonObject();
         foreach (var (name, kl) in row.AttributeKl) attributes[name] = EvaluationJson.Number(kl);
         target["attribute_kl"] = attributes;
+        var shares = new JsonObject();
+        foreach (var (name, values) in row.AttributeShares)
+        {
+            var byValue = new JsonObject();
+            foreach (var (value, share) in values) byValue[value] = EvaluationJson.Number(share);
+            shares[name] = byValue;
+        }
+        target["attribute_shares"] = shares;
     }
 }

@@ -10,4 +10,15 @@ public sealed record ModeCountRow(string Name, int SampleCount, int ModesCapture
 {
     /// <summary>Per attribute, KL(the attribute's value histogram ‖ uniform over its values), in nats; empty where the modes have no named attributes.</summary>
     public IReadOnlyDictionary<string, double> AttributeKl { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>
+    /// Per attribute, the share of the samples given each of its values (by value name; summing to 1), which says which values a high
+    /// attribute KL comes from; empty where the modes have no named attributes.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> AttributeShares { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, double>>();
+
+    /// <summary>The value histogram <paramref name="shares"/> (in the order of <paramref name="valueNames"/>) keyed by value name.</summary>
+    public static IReadOnlyDictionary<string, double> Named(IReadOnlyList<double> shares, IReadOnlyList<string> valueNames) =>
+        valueNames.Select((name, i) => (name, shares[i])).ToDictionary(p => p.name, p => p.Item2);
 }

@@ -37,6 +37,9 @@ public static class StackedMnistEvaluation
     /// <summary>Names of the channels, the "attributes" of a Stacked MNIST mode.</summary>
     public static readonly IReadOnlyList<string> ChannelNames = new[] { "red", "green", "blue" };
 
+    /// <summary>The values of each channel: the digits "0" … "9".</summary>
+    public static readonly IReadOnlyList<string> DigitNames = Enumerable.Range(0, 10).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
     /// <summary>
     /// The row of <paramref name="images"/>: modes captured, mode KL, sharpness relative to <paramref name="realEnergy"/>, and per channel
     /// KL(its digit histogram ‖ uniform over 10), which says whether a high mode KL comes from digits made unevenly within a channel.
@@ -46,14 +49,17 @@ public static class StackedMnistEvaluation
         var modes = Modes(digits, images);
         var histogram = StackedModes.Histogram(modes);
         var channelKl = new Dictionary<string, double>();
+        var channelShares = new Dictionary<string, IReadOnlyDictionary<string, double>>();
         for (int c = 0; c < 3; c++)
         {
             int place = c == 0 ? 100 : c == 1 ? 10 : 1;
-            channelKl[ChannelNames[c]] = ModeHistogram.KlToUniform(ModeHistogram.Of(modes.Select(m => m / place % 10).ToArray(), 10));
+            var digitShares = ModeHistogram.Of(modes.Select(m => m / place % 10).ToArray(), 10);
+            channelKl[ChannelNames[c]] = ModeHistogram.KlToUniform(digitShares);
+            channelShares[ChannelNames[c]] = ModeCountRow.Named(digitShares, DigitNames);
         }
         return new ModeCountRow(name, (int)images.shape[0], StackedModes.ModesCaptured(histogram), StackedModes.KlToUniform(histogram),
             Sharpness.Relative(images, realEnergy))
-        { AttributeKl = channelKl };
+        { AttributeKl = channelKl, AttributeShares = channelShares };
     }
 
     /// <summary>

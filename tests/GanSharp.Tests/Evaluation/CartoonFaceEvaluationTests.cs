@@ -49,6 +49,8 @@ public sealed class CartoonFaceEvaluationTests(FaceClassifierFixture fixture) : 
         Assert.Equal(Math.Log(4), row.AttributeKl["eyes"], 9);
         Assert.Equal(Math.Log(3), row.AttributeKl["background"], 9);
         Assert.InRange(row.AttributeKl["mouth"], Math.Log(3) - 0.1, Math.Log(3) + 1e-9);
+        Assert.All(CartoonFaces.HairColours, h => Assert.Equal(0.2, row.AttributeShares["hair"][h.Name], 9));
+        Assert.Equal(1, row.AttributeShares["background"][CartoonFaces.Backgrounds[2].Name], 9);
     }
 
     [Fact]

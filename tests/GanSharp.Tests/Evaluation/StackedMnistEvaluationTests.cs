@@ -58,6 +58,8 @@ public sealed class StackedMnistEvaluationTests(SyntheticDigitClassifierFixture 
         Assert.Equal(Math.Log(10), row.AttributeKl["red"], 9);
         Assert.Equal(0, row.AttributeKl["green"], 9);
         Assert.Equal(0, row.AttributeKl["blue"], 9);
+        Assert.Equal(1, row.AttributeShares["red"]["3"], 9);
+        Assert.All(StackedMnistEvaluation.DigitNames, d => Assert.Equal(0.1, row.AttributeShares["green"][d], 9));
     }
 
     [Fact]
@@ -79,5 +81,8 @@ public sealed class StackedMnistEvaluationTests(SyntheticDigitClassifierFixture 
         Assert.Equal(1000, json["mode_count"]!.GetValue<int>());
         Assert.Equal(real.ModesCaptured, json["calibration"]![0]!["modes_captured"]!.GetValue<int>());
         Assert.Equal(_classifier.Record.TestAccuracy, json["classifier"]!["test_accuracy"]!.GetValue<double>());
+        // Every stack is 1, 2, 3: the red channel is all "1", the green all "2".
+        Assert.Equal(1.0, json["attribute_shares"]!["red"]!["1"]!.GetValue<double>(), 9);
+        Assert.Equal(0.0, json["attribute_shares"]!["green"]!["1"]!.GetValue<double>());
     }
 }
