@@ -61,9 +61,10 @@ internal static class ModeEvaluation
         if (faces)
         {
             var started = DateTime.UtcNow;
-            progress($"rendering {FaceTrainCount:N0} faces and training the attribute classifier on them");
-            var (attributes, record) = CartoonFaceEvaluation.TrainClassifier(FaceTrainCount, FaceTestCount, classifierOptions, (epoch, loss) =>
+            progress($"rendering {FaceTrainCount:N0} faces and finding the attribute classifier trained on them in the cache, or training it");
+            var (attributes, record, fromCache) = CartoonFaceEvaluation.GetOrTrainClassifier(FaceTrainCount, FaceTestCount, classifierOptions, cache, (epoch, loss) =>
                 console.MarkupLine($"[grey]attribute classifier epoch {epoch}/{classifierOptions.Epochs}: loss {loss:F4} ({(DateTime.UtcNow - started).TotalSeconds:F0} s)[/]"));
+            console.MarkupLine($"Attribute classifier ({(fromCache ? "cached" : $"trained in {(DateTime.UtcNow - started).TotalSeconds:F0} s")}): held-out accuracy [bold]{record.TestAccuracy:P2}[/]");
             using (attributes)
                 report = CartoonFaceEvaluation.Run(attributes, record, generate, count, classifierOptions.Seed, loaded?.Path, progress);
         }

@@ -55,14 +55,34 @@ public static class CartoonFaceEvaluation
     public static (AttributeClassifier Classifier, ClassifierRecord Record) TrainClassifier(int trainCount, int testCount, FeatureClassifierOptions options,
         Action<int, double>? epochCompleted = null)
     {
-        AttributeClassifier classifier;
-        using (var train = CartoonFaces.Generate(trainCount, TrainSeed))
-            classifier = AttributeClassifierTrainer.Train(train.Images, Attributes(train.Labels!), ValueCounts, options, epochCompleted);
+        using var train = CartoonFaces.Generate(trainCount, TrainSeed);
+        return TrainOn(train, testCount, options, epochCompleted);
+    }
+
+    /// <summary>
+    /// As <see cref="TrainClassifier"/>, but the classifier is kept in <paramref name="cache"/> under a key made of the rendered training
+    /// faces and labels, the architecture, the held-out count and the recipe: a later call with the same faces and recipe loads it.
+    /// </summary>
+    public static (AttributeClassifier Classifier, ClassifierRecord Record, bool FromCache) GetOrTrainClassifier(int trainCount, int testCount,
+        FeatureClassifierOptions options, ClassifierCache cache, Action<int, double>? epochCompleted = null)
+    {
+        using var train = CartoonFaces.Generate(trainCount, TrainSeed);
+        var key = ClassifierCache.Key(train.Images, train.Labels!, $"{AttributeClassifier.ArchitectureOf(ValueCounts)}; held out {testCount}, seed {HeldOutSeed}", options);
+        if (cache.TryLoad(key, _ => new AttributeClassifier(ValueCounts)) is { } hit) return (hit.Classifier, hit.Record, true);
+        var (classifier, record) = TrainOn(train, testCount, options, epochCompleted);
+        cache.Save(key, classifier, record);
+        return (classifier, record, false);
+    }
+
+    private static (AttributeClassifier Classifier, ClassifierRecord Record) TrainOn(ImageDataset train, int testCount, FeatureClassifierOptions options,
+        Action<int, double>? epochCompleted)
+    {
+        var classifier = AttributeClassifierTrainer.Train(train.Images, Attributes(train.Labels!), ValueCounts, options, epochCompleted);
         using var test = CartoonFaces.Generate(testCount, HeldOutSeed);
         var (combination, perAttribute) = AttributeClassifierTrainer.Accuracy(classifier, test.Images, Attributes(test.Labels!));
         string perAttributeText = string.Join(", ", AttributeNames.Zip(perAttribute, (name, accuracy) => FormattableString.Invariant($"{name} {accuracy:P1}")));
         var record = new ClassifierRecord($"cartoon faces (rendered, seed {TrainSeed}; per attribute: {perAttributeText})", classifier.Architecture,
-            CartoonFaces.CombinationCount, trainCount, testCount, combination, options.Describe(), DateTime.UtcNow);
+            CartoonFaces.CombinationCount, (int)train.Images.shape[0], testCount, combination, options.Describe(), DateTime.UtcNow);
         return (classifier, record);
     }
 

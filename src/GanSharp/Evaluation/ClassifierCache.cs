@@ -66,9 +66,16 @@ public sealed class ClassifierCache
     /// <summary>Path of the record for <paramref name="key"/>.</summary>
     public string RecordPath(string key) => Path.Combine(Directory, key + ".json");
 
-    /// <summary>The cached classifier and its record for <paramref name="key"/>, or null when absent.</summary>
-    /// <exception cref="InvalidDataException">The files exist but cannot be read as a classifier; the message names them.</exception>
-    public (FeatureClassifier Classifier, ClassifierRecord Record)? TryLoad(string key)
+    /// <summary>The cached feature classifier under <paramref name="key"/> with its record, or null if none is cached.</summary>
+    /// <exception cref="InvalidDataException">The cached files exist but are unreadable or do not fit the network.</exception>
+    public (FeatureClassifier Classifier, ClassifierRecord Record)? TryLoad(string key) => TryLoad(key, record => new FeatureClassifier(record.ClassCount));
+
+    /// <summary>
+    /// The classifier cached under <paramref name="key"/>, built by <paramref name="create"/> from its record and loaded with the cached
+    /// weights, in eval mode; or null if none is cached.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The cached files exist but are unreadable or do not fit the network.</exception>
+    public (T Classifier, ClassifierRecord Record)? TryLoad<T>(string key, Func<ClassifierRecord, T> create) where T : nn.Module
     {
         if (!File.Exists(WeightsPath(key)) || !File.Exists(RecordPath(key))) return null;
         ClassifierRecord record;
@@ -81,7 +88,7 @@ public sealed class ClassifierCache
         {
             throw new InvalidDataException($"Cached classifier record {RecordPath(key)} is unreadable ({e.Message}); delete it to retrain.", e);
         }
-        var classifier = new FeatureClassifier(record.ClassCount);
+        var classifier = create(record);
         try
         {
             classifier.load(WeightsPath(key));
@@ -96,7 +103,7 @@ public sealed class ClassifierCache
     }
 
     /// <summary>Writes the classifier's weights and record under <paramref name="key"/> (weights first, so a record always has weights).</summary>
-    public void Save(string key, FeatureClassifier classifier, ClassifierRecord record)
+    public void Save(string key, nn.Module classifier, ClassifierRecord record)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var weights = WeightsPath(key);

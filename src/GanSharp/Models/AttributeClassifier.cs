@@ -33,8 +33,11 @@ public sealed class AttributeClassifier : Module<Tensor, Tensor>
     public IReadOnlyList<int> ValueCounts { get; }
 
     /// <summary>Identifies the architecture (for records).</summary>
-    public string Architecture =>
-        $"AttributeClassifier/v1: 3x64x64 -> conv4s2(32)+relu -> conv4s2(64)+bn+relu -> conv4s2(64)+bn+relu -> fc(128)+relu -> heads({string.Join(",", ValueCounts)})";
+    public string Architecture => ArchitectureOf(ValueCounts);
+
+    /// <summary>Identifies the architecture for attributes of <paramref name="valueCounts"/> values (for records and cache keys).</summary>
+    public static string ArchitectureOf(IReadOnlyList<int> valueCounts) =>
+        $"AttributeClassifier/v1: 3x64x64 -> conv4s2(32)+relu -> conv4s2(64)+bn+relu -> conv4s2(64)+bn+relu -> fc(128)+relu -> heads({string.Join(",", valueCounts)})";
 
     /// <summary>The heads' logits side by side, [n, Σ K_a], of images [n, 3, 64, 64].</summary>
     public override Tensor forward(Tensor images)

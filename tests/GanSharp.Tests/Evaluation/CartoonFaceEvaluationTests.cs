@@ -65,4 +65,32 @@ public sealed class CartoonFaceEvaluationTests(FaceClassifierFixture fixture) : 
         Assert.InRange(real.ModesCaptured, 425, 485);
         Assert.All(real.AttributeKl.Values, kl => Assert.InRange(kl, 0, 0.02));
     }
+
+    [Fact]
+    public void The_attribute_classifier_is_trained_once_then_loaded_from_the_cache_with_the_same_weights_and_record()
+    {
+        using var dir = new TempDirectory();
+        var cache = new ClassifierCache(dir.Path);
+        var options = new FeatureClassifierOptions(Epochs: 1, BatchSize: 32, Seed: 2);
+        var (trained, record, fromCache) = CartoonFaceEvaluation.GetOrTrainClassifier(200, 50, options, cache);
+        using (trained)
+        {
+            Assert.False(fromCache);
+            var (loaded, cachedRecord, hit) = CartoonFaceEvaluation.GetOrTrainClassifier(200, 50, options, cache);
+            using (loaded)
+            {
+                Assert.True(hit);
+                Assert.Equal(record.TestAccuracy, cachedRecord.TestAccuracy);
+                using var faces = Faces(20, i => CartoonFaceAttributes.FromCombination(i * 27));
+                Assert.Equal(AttributeClassifierTrainer.Predict(trained, faces), AttributeClassifierTrainer.Predict(loaded, faces));
+                using var scope = NewDisposeScope();
+                using var _ = no_grad();
+                Assert.True(trained.forward(faces).allclose(loaded.forward(faces)));
+            }
+            // Another recipe is another classifier.
+            var (other, _, otherHit) = CartoonFaceEvaluation.GetOrTrainClassifier(200, 50, options with { Seed = 3 }, cache);
+            other.Dispose();
+            Assert.False(otherHit);
+        }
+    }
 }
