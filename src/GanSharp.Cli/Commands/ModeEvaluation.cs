@@ -74,6 +74,7 @@ internal static class ModeEvaluation
             using var digits = classifier(mnist);
             report = StackedMnistEvaluation.Run(digits, mnist, generate, count, classifierOptions.Seed, loaded?.Path, progress);
         }
+        report = report with { Weights = loaded is null ? null : OwnWeightsOption.Key(loaded.IsAverage) };
         var path = ModeCountJson.Write(report, output ?? Path.Combine("runs", "eval"));
         ModeCountTable.Write(console, report);
         console.MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/]");

@@ -10,6 +10,9 @@ internal static class OwnWeightsOption
         Description = "Use G's own weights even where the run kept an EMA of them (--ema), e.g. to measure what the average adds.",
     };
 
+    /// <summary>The <c>weights</c> key of eval.json: "ema" or "own".</summary>
+    public static string Key(bool isAverage) => isAverage ? "ema" : "own";
+
     /// <summary>"EMA of G's weights" or "G's own weights", for the line that names the generator.</summary>
     public static string Describe(bool isAverage) => isAverage ? "EMA of G's weights" : "G's own weights";
 }

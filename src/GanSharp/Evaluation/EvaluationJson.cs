@@ -24,6 +24,7 @@ public static class EvaluationJson
         {
             ["dataset"] = report.Dataset,
             ["checkpoint"] = report.Checkpoint,
+            ["weights"] = report.Weights,
             ["feature_space"] = report.FeatureSpace,
             ["classifier"] = Classifier(report.Classifier),
             ["n"] = report.Model?.SampleCount,

@@ -13,4 +13,8 @@ public sealed record EvaluationReport(
     ClassifierRecord Classifier,
     EvaluationRow? Model,
     IReadOnlyList<EvaluationRow> Calibration,
-    string? Checkpoint);
+    string? Checkpoint)
+{
+    /// <summary>Which of the checkpoint's generators sampled: "ema" (the moving average of G's weights), "own" (G's), or null (no checkpoint).</summary>
+    public string? Weights { get; init; }
+}

@@ -16,6 +16,7 @@ public static class ModeCountJson
         {
             ["dataset"] = report.Dataset,
             ["checkpoint"] = report.Checkpoint,
+            ["weights"] = report.Weights,
             ["protocol"] = report.Protocol,
             ["mode_count"] = report.ModeCount,
             ["classifier"] = EvaluationJson.Classifier(report.Classifier),

@@ -15,4 +15,8 @@ public sealed record ModeCountReport(
     ClassifierRecord Classifier,
     ModeCountRow? Model,
     IReadOnlyList<ModeCountRow> Calibration,
-    string? Checkpoint);
+    string? Checkpoint)
+{
+    /// <summary>Which of the checkpoint's generators sampled: "ema" (the moving average of G's weights), "own" (G's), or null (no checkpoint).</summary>
+    public string? Weights { get; init; }
+}

@@ -100,6 +100,7 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Contains("iteration 4", text);
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "eval.json")))!.AsObject();
         Assert.EndsWith("checkpoint-000000004.gsckpt", json["checkpoint"]!.GetValue<string>());
+        Assert.Equal("own", json["weights"]!.GetValue<string>());   // the run kept no EMA
         Assert.Equal(100, json["n"]!.GetValue<int>());
         double fd = json["fd"]!.GetValue<double>();
         Assert.True(double.IsFinite(fd) && fd > json["calibration"]![0]!["fd"]!.GetValue<double>(), $"fd {fd}");   // 4 iterations: far from real
