@@ -106,9 +106,8 @@ internal static class EvalCommand
             using (classifier)
             {
                 var report = ImageEvaluation.Run(evalData.Name, classifier, evalData.Train.Images, evalData.Test.Images, generate, options,
-                    classMetrics, checkpointPath, step => console.MarkupLine($"[grey]{Markup.Escape(step)}…[/]"))
-                    with
-                { Weights = loaded is null ? null : OwnWeightsOption.Key(loaded.IsAverage) };
+                    classMetrics, checkpointPath, step => console.MarkupLine($"[grey]{Markup.Escape(step)}…[/]"));
+                report = report with { Weights = loaded is null ? null : OwnWeightsOption.Key(loaded.IsAverage) };
                 var path = EvaluationJson.Write(report, result.GetValue(output) ?? Path.Combine("runs", "eval"));
                 EvalReportTable.Write(console, report);
                 console.MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/]");
