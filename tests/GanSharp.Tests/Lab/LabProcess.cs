@@ -29,13 +29,16 @@ internal sealed partial class LabProcess : IDisposable
     /// <summary>Starts <c>gansharp lab --port 0 --threads 1 ARGS</c> and waits for the page's address.</summary>
     public static async Task<LabProcess> StartAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // A child inherits ignored signals: a test run started in the background of a script (`bash .ci/run &`) ignores SIGINT, and
+        // so would the lab, which then never sees the Ctrl-C below. env restores SIGINT's default before starting the lab, as a
+        // person's terminal has it.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GanSharp.Cli.dll"));
+        foreach (var arg in new[] { "--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "GanSharp.Cli.dll") }) start.ArgumentList.Add(arg);
         foreach (var arg in new[] { "lab", "--port", "0", "--threads", "1" }.Concat(args)) start.ArgumentList.Add(arg);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var lab = new LabProcess(Process.Start(start)!);

@@ -32,10 +32,7 @@ public sealed class LabProcessTests : IDisposable
         }
     }
 
-    // Skipped in session 9: in the full suite (three `bash .ci/run` runs on 2026-12-02, loaded and quiet) the lab did not exit within
-    // 60 s, then 180 s, of Ctrl-C; run alone, or beside the new test classes, it passes in 3 s. Not yet explained; see the session-9
-    // note of the issues and docs/known-issues.md. Run it with: dotnet test --filter FullyQualifiedName~LabProcessTests (after removing Skip).
-    [Fact(Skip = "Hangs after Ctrl-C only inside the full suite (session 9); passes alone. Under investigation: docs/known-issues.md.")]
+    [Fact]
     public async Task The_lab_binds_loopback_only_takes_commands_and_writes_its_outputs_on_ctrl_c()
     {
         var folder = _dir.File("lab");
@@ -64,7 +61,7 @@ public sealed class LabProcessTests : IDisposable
         }
         Assert.Contains("\"objective\":\"minimax\"", frame);
 
-        Assert.Equal(0, await lab.InterruptAsync(TimeSpan.FromSeconds(180)));   // writing training.gif on a loaded 2-core machine took over 60 s once
+        Assert.Equal(0, await lab.InterruptAsync(TimeSpan.FromSeconds(60)));
         var metrics = RunMetrics.Read(Path.Combine(folder, MetricsFile.FileName));
         Assert.True(metrics.Cancelled);
         Assert.Equal(1, metrics.Iterations);
