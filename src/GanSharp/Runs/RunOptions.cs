@@ -19,7 +19,9 @@ namespace GanSharp.Runs;
 /// <see cref="GLayers"/> on a DCGAN). <see cref="Resolve"/> builds a complete record from the settings a user gave,
 /// taking the defaults of the data's kind for the rest: for points the lead's measured ring settings (3×128 ReLU MLPs,
 /// latent 2, Adam 10⁻³ β = (0.5, 0.999), m = 256, k = 1, non-saturating, 3,000 iterations); for images those of
-/// Radford et al. (2016) (DCGAN, latent 100, Adam 2·10⁻⁴ β₁ = 0.5, m = 128, k = 1, non-saturating, 5 epochs).
+/// Radford et al. (2016) (DCGAN, latent 100, Adam 2·10⁻⁴ β₁ = 0.5, m = 128, F = 64, k = 1, non-saturating, 5 epochs), except that
+/// DCGANs on the built-in 28×28 sets take F = 32, m = 32 and learning rates 3·10⁻⁴ (<see cref="Dcgan28Features"/>,
+/// <see cref="Dcgan28BatchSize"/>, <see cref="Dcgan28LearningRate"/>).
 /// </remarks>
 /// <param name="Data">A built-in target (<see cref="TargetDistributions.Names"/>), a .csv/.txt/.npy point file, <c>fashion-mnist</c>, <c>mnist</c> or a folder of pictures.</param>
 /// <param name="Model">The pair of networks: MLPs (points and images) or DCGAN (images).</param>
@@ -316,6 +318,15 @@ public sealed record RunOptions(
             .ToArray();
     }
 
+    /// <summary>DCGAN's default feature maps F on the built-in 28×28 sets (Fashion-MNIST, MNIST); 64 elsewhere.</summary>
+    public const int Dcgan28Features = 32;
+
+    /// <summary>DCGAN's default minibatch m on the built-in 28×28 sets (Fashion-MNIST, MNIST); 128 on other images.</summary>
+    public const int Dcgan28BatchSize = 32;
+
+    /// <summary>DCGAN's default learning rate of both players on the built-in 28×28 sets (Fashion-MNIST, MNIST); 2·10⁻⁴ on other images.</summary>
+    public const double Dcgan28LearningRate = 3e-4;
+
     /// <summary>The default settings for <paramref name="data"/> of <paramref name="kind"/> trained with <paramref name="model"/>.</summary>
     private static JsonObject Defaults(string data, DataKind kind, ModelKind model)
     {
@@ -355,6 +366,15 @@ public sealed record RunOptions(
             defaults["activation"] = SettingNames.Name(images ? Models.Activation.LeakyReLU : Models.Activation.ReLU);
         }
         if (model is ModelKind.Dcgan or ModelKind.Ae or ModelKind.Vae) defaults["features"] = 64;
+        if (model == ModelKind.Dcgan && builtInImages)
+        {
+            // 28×28 digits and clothes: more, cheaper, larger steps in the same time. F = 32, m = 32, 3·10⁻⁴ reach 40 % of the FD of
+            // Radford et al.'s F = 64, m = 128, 2·10⁻⁴ in less training time on Fashion-MNIST (docs/objectives.md, "Images").
+            defaults["features"] = Dcgan28Features;
+            defaults["batch_size"] = Dcgan28BatchSize;
+            defaults["lr_d"] = Dcgan28LearningRate;
+            defaults["lr_g"] = Dcgan28LearningRate;
+        }
         if (model is ModelKind.Ae or ModelKind.Vae)
         {
             // Auto-encoders are trained as usual for them (Adam 10⁻³, β₁ = 0.9), not with DCGAN's settings for a game.

@@ -110,7 +110,7 @@ public sealed class ImageCommandTests : IDisposable
         Assert.True(config["threads"]!.GetValue<int>() >= 1);
         var state = GanSharp.Checkpoints.CheckpointFile.ReadState(GanSharp.Checkpoints.CheckpointStore.Resolve(run));
         Assert.Equal(3, state.Iteration);
-        Assert.Equal(3 * 2 * 128, state.Data.Cursor);    // 3 iterations × k = 2 minibatches of 128 real images
+        Assert.Equal(3 * 2 * 32, state.Data.Cursor);    // 3 iterations × k = 2 minibatches of 32 real images (the DCGAN's default m on 28×28 sets)
     }
 
     [Fact]

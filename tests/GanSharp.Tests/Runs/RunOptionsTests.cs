@@ -35,18 +35,22 @@ public class RunOptionsTests
     }
 
     [Fact]
-    public void Image_data_takes_the_defaults_of_radford_et_al_and_points_the_measured_ring_settings()
+    public void Image_data_takes_the_defaults_of_radford_et_al_with_smaller_steps_on_28_pixel_sets_and_points_the_measured_ring_settings()
     {
         var images = Settings.Of("fashion-mnist");
-        Assert.Equal((ModelKind.Dcgan, 100, 2e-4, 2e-4, 0.5, 128, 1, 64, 28, 1), (images.Model, images.LatentDim, images.LrD, images.LrG, images.Beta1, images.BatchSize, images.K, images.Features!.Value, images.ImageSize!.Value, images.Channels!.Value));
+        Assert.Equal((ModelKind.Dcgan, 100, 3e-4, 3e-4, 0.5, 32, 1, 32, 28, 1), (images.Model, images.LatentDim, images.LrD, images.LrG, images.Beta1, images.BatchSize, images.K, images.Features!.Value, images.ImageSize!.Value, images.Channels!.Value));
         Assert.Equal(5, images.Epochs);
+        Assert.Equal((32, 32), (Settings.Of("mnist").Features, Settings.Of("mnist").BatchSize));
+        Assert.Equal((64, 128, 2e-4), (Settings.Of("stacked-mnist").Features, Settings.Of("stacked-mnist").BatchSize, Settings.Of("stacked-mnist").LrG));
+        Assert.Equal((64, 128), (Settings.Of("fashion-mnist", ("model", "vae")).Features, Settings.Of("fashion-mnist", ("model", "vae")).BatchSize));
+        Assert.Equal(128, Settings.Of("fashion-mnist", ("model", "mlp")).BatchSize);
         Assert.Null(images.Iterations);
         Assert.Null(images.GLayers);
         var points = Settings.Of("ring");
         Assert.Equal((ModelKind.Mlp, 2, 1e-3, 256, 3000, 3, 128), (points.Model, points.LatentDim, points.LrD, points.BatchSize, points.Iterations!.Value, points.GLayers!.Value, points.GWidth!.Value));
         Assert.Null(points.Epochs);
         var folder = Settings.Of("my-pictures");
-        Assert.Equal((64, 3), (folder.ImageSize, folder.Channels));
+        Assert.Equal((64, 3, 64, 128, 2e-4), (folder.ImageSize, folder.Channels, folder.Features, folder.BatchSize, folder.LrD));
     }
 
     [Fact]
