@@ -34,20 +34,21 @@ public sealed class ModeCollapseExperiment : TheoryExperiment
     /// <inheritdoc />
     protected override TheoryResult Measure(TheoryContext context)
     {
+        string I(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
         var target = TargetDistributions.Grid();
         int seedCount = context.Size(3, 10);
-        int iterations = context.Size(600, 6000);
+        int iterations = context.Size(600, 15_000);
         var shape = context.Size(new MlpOptions(2, 64), new MlpOptions(3, 128));
         int batch = context.Size(128, 256);
         double sharpness = context.Size(0.2, 0.8);
-        var variants = new (string Name, ReplayOptions? Replay, JsonObject Extra)[]
+        var variants = new (string Name, string Id, ReplayOptions? Replay, JsonObject Extra)[]
         {
-            ("non-saturating", null, new JsonObject()),
-            ("+ replay ½", new ReplayOptions(10_000, 0.5), new JsonObject()),
-            ("+ pack 4 (PacGAN4)", null, new JsonObject { ["pack"] = 4 }),
-            ("+ R1 γ = 1", null, new JsonObject { ["r1"] = 1.0 }),
-            ("+ spectral norm", null, new JsonObject { ["spectral_norm"] = true }),
-            ("+ EMA 0.99", null, new JsonObject { ["ema"] = 0.99 }),
+            ("non-saturating", "plain", null, new JsonObject()),
+            ("+ replay ½", "replay", new ReplayOptions(10_000, 0.5), new JsonObject()),
+            ("+ pack 4 (PacGAN4)", "pack4", null, new JsonObject { ["pack"] = 4 }),
+            ("+ R1 γ = 1", "r1", null, new JsonObject { ["r1"] = 1.0 }),
+            ("+ spectral norm", "spectral-norm", null, new JsonObject { ["spectral_norm"] = true }),
+            ("+ EMA 0.99", "ema", null, new JsonObject { ["ema"] = 0.99 }),
         };
         var seeds = Enumerable.Range(1, seedCount).ToArray();
         var table = new TheoryTable("G and D", "seed", "modes captured", "high-quality fraction", "reverse KL (nats)");
@@ -55,29 +56,36 @@ public sealed class ModeCollapseExperiment : TheoryExperiment
         var figure = new TheoryFigure("Modes captured per seed (points offset per variant)", "seed", "modes captured / total");
         var modes = new Dictionary<string, double[]>();
         var quality = new Dictionary<string, double[]>();
-        int total = variants.Length * seeds.Length, done = 0;
-        foreach (var ((name, replay, extra), v) in variants.Select((x, i) => (x, i)))
+        int total = variants.Length * seeds.Length;
+        ModeReport Train(ReplayOptions? replay, JsonObject extra, int seed)
         {
-            var reports = new List<ModeReport>();
-            foreach (var seed in seeds)
-            {
-                var settings = (JsonObject)extra.DeepClone();
-                settings["lr_schedule"] = "linear";
-                using var run = TheoryRuns.Toy(RunData.Points(target), iterations, context.Seed + seed, shape, GanObjective.NonSaturating,
-                    NoisePrior.Uniform, batch, replay: replay, extra: settings);
-                TheoryRuns.TrainUntil(run, iterations);
-                var r = TheoryRuns.ScoreModes(run, target);
-                reports.Add(r);
+            var settings = (JsonObject)extra.DeepClone();
+            settings["lr_schedule"] = "linear";
+            using var run = TheoryRuns.Toy(RunData.Points(target), iterations, context.Seed + seed, shape, GanObjective.NonSaturating,
+                NoisePrior.Uniform, batch, replay: replay, extra: settings);
+            TheoryRuns.TrainUntil(run, iterations);
+            return TheoryRuns.ScoreModes(run, target);
+        }
+        var jobs = variants.SelectMany(v => seeds.Select(seed => ($"{v.Id}-seed{seed}", (Func<ModeReport>)(() => Train(v.Replay, v.Extra, seed))))).ToArray();
+        // The full run's 60 runs take hours on one thread: kept on disk (OUT/runs/…), so a stopped report resumes and several
+        // processes on the same --out share them out. The quick run computes afresh, so a changed experiment is never read stale.
+        var cache = context.Quick ? null : new TheoryRunCache(Path.Combine(context.OutputDirectory, "runs",
+            I($"08-mode-collapse-{iterations}it-{shape.HiddenLayers}x{shape.Width}-m{batch}-seed{context.Seed}")));
+        var all = cache is null
+            ? jobs.Select((job, i) => { var r = job.Item2(); context.Report((double)(i + 1) / total); return r; }).ToArray()
+            : cache.Run(jobs, done => context.Report((double)done / total));
+        foreach (var ((name, _, _, _), v) in variants.Select((x, i) => (x, i)))
+        {
+            var reports = all.Skip(v * seeds.Length).Take(seeds.Length).ToList();
+            foreach (var (r, seed) in reports.Zip(seeds))
                 table.Add(name, seed, $"{r.ModesCaptured}/{r.ModesTotal}", r.HighQualityFraction, r.ReverseKl);
-                context.Report((double)++done / total);
-            }
             modes[name] = reports.Select(r => (double)r.ModesCaptured).ToArray();
             quality[name] = reports.Select(r => r.HighQualityFraction).ToArray();
             figure.Points(name, seeds.Select(s => s + 0.1 * v).ToArray(), reports.Select(r => (double)r.ModesCaptured / r.ModesTotal).ToArray(), 9);
         }
         var plain = modes[variants[0].Name];
         var pValues = new Dictionary<string, double>();
-        foreach (var (name, _, _) in variants)
+        foreach (var (name, _, _, _) in variants)
         {
             var m = modes[name];
             bool isPlain = name == variants[0].Name;
@@ -95,12 +103,12 @@ public sealed class ModeCollapseExperiment : TheoryExperiment
             new TheoryCheck("plain_mean_high_quality", "non-saturating: mean high-quality fraction (the runs are sharp enough for modes to mean something)", plainQuality, sharpness, 0, CheckKind.AtLeast),
             new TheoryCheck("replay_sign_test_p", "one-sided sign test p-value: replay captures more modes than the plain run of the same seed", pValues[replayName], 0, Alpha, CheckKind.AtMost),
         };
-        string I(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
         var what = I($"Non-saturating GANs on the 25-Gaussian grid (σ = 0.05), G and D MLP {shape.HiddenLayers}×{shape.Width} ReLU, Adam lr 10⁻³ β = (0.5, 0.999) decayed linearly to 0, batch {batch}, k = 1, ") +
                    I($"uniform 2-D noise, {iterations} iterations, seeds {seeds[0]}–{seeds[^1]}; then the same with each remedy added alone: D trained on half replayed past samples (buffer 10,000), PacGAN packing of 4, ") +
                    "the R1 penalty γ = 1 on data, spectral normalisation of D, and samples from an EMA (β = 0.99) of G's weights. Modes, high-quality fraction and reverse KL follow the PacGAN/VEEGAN protocol on 2,500 samples. " +
                    I($"Test: for each remedy, the exact one-sided sign test on the per-seed differences in modes captured (remedy − plain, ties dropped), at α = {Alpha}.") +
-                   I($" A sharp run here means a mean high-quality fraction of at least {sharpness} (0.8 in the full run; the quick run is too short for that).");
+                   I($" A sharp run here means a mean high-quality fraction of at least {sharpness} (0.8 in the full run; the quick run is too short for that).") +
+                   (cache is null ? "" : I($" Each run's result is kept in {cache.Folder}; {cache.Reused} of the {total} were read from there (left by an earlier or a parallel process) rather than trained by this one."));
         var verdict = I($"The plain runs capture {plain.Average():F1} of 25 modes on average with {plainQuality:P0} high-quality samples. ") +
                       string.Join(" ", pValues.Select(p => I($"{p.Key}: {modes[p.Key].Average():F1} modes, p = {p.Value:F3}{(p.Value <= Alpha ? " (more modes, significant)" : " (not significant)")}."))) +
                       (MinimumWins(seeds.Length) <= seeds.Length
