@@ -13,7 +13,7 @@ public class TheoryClaimTests : IClassFixture<QuickTheoryRun>
     {
         var r = _run.Results[number];
         var failed = r.Checks.Where(c => !c.Holds).Select(c => $"{c.Name} = {c.Measured} (expected {c.Relation})");
-        Assert.True(r.Holds == true, $"claim {number} failed: {string.Join("; ", failed)}");
+        Assert.True(r.Holds == true, $"claim {number} failed: {string.Join("; ", failed)} | {r.Verdict}");
     }
 
     [Fact]
