@@ -2,8 +2,9 @@
 # Every objective and the main remedies on the ring, the grid and the 1D two-mode mixture, seeds 1–3 (docs/objectives.md).
 # Prints a Markdown table (modes captured, high-quality fraction, reverse KL, seconds, command); the runs stay in
 # bench/results/objectives/. One libtorch thread per run; JOBS runs at a time (default 1: the machine is shared).
-# The grid's cells start from its target defaults (minimax, U(-1, 1)^2, linear decay) without packing (--pack 1) and 6,000
-# iterations, so each objective and remedy is measured on its own; the ring and the 1D mixture start from the point defaults.
+# The grid's cells start from the minimax game, U(-1, 1)^2 and linear decay over 6,000 iterations, without packing or R1 (the
+# grid's own defaults add R1: --objective minimax --pack 1 --r1 0 are spelt out unless the variant sets them), so each objective
+# and remedy is measured on its own; the ring and the 1D mixture start from the point defaults.
 # Usage: JOBS=1 bench/objectives.sh [seeds...]        (default seeds: 1 2 3)
 #        ONLY="ring:hinge grid:pack4" bench/objectives.sh 1   (a subset of data:variant cells)
 #        GANSHARP_DLL=path/GanSharp.Cli.dll bench/objectives.sh   (a built CLI, e.g. from dotnet publish, instead of building Debug)
@@ -29,7 +30,7 @@ variants=(minimax non-saturating kl reverse-kl jensen-shannon pearson hellinger 
 settings_of() {   # data → the documented base settings of that target
   case "$1" in
     ring) echo "--data ring --lr-schedule linear --iterations 3000" ;;
-    grid) echo "--data grid --lr-schedule linear --iterations 6000 --prior uniform" ;;   # + --pack 1 unless the variant packs
+    grid) echo "--data grid --lr-schedule linear --iterations 6000 --prior uniform" ;;   # + grid_base_of
     mixture1d) echo "--data mixture1d --lr-schedule linear --iterations 3000" ;;
   esac
 }
@@ -44,12 +45,16 @@ variant_of() {    # variant → the options it adds
     *) echo "--objective $1" ;;
   esac
 }
-pack_of() {       # data, variant → --pack 1 where the target's defaults would pack and the variant does not
-  if [ "$1" = grid ] && [[ "$2" != pack* ]]; then echo "--pack 1"; fi
+grid_base_of() {  # data, variant → on the grid, the base game that the variant does not set itself
+  [ "$1" = grid ] || return 0
+  local v; v=$(variant_of "$2")
+  [[ "$v" == *--objective* ]] || echo -n "--objective minimax "
+  [[ "$v" == *--pack* ]] || echo -n "--pack 1 "
+  [[ "$v" == *--r1* ]] || echo -n "--r1 0"
 }
-options_of() { echo "$(settings_of "$1") $(variant_of "$2") $(pack_of "$1" "$2")"; }
+options_of() { echo "$(settings_of "$1") $(variant_of "$2") $(grid_base_of "$1" "$2")"; }
 command_of() { echo gansharp train $(options_of "$1" "$2") --seed "$3" --threads 1; }
-export -f settings_of variant_of pack_of options_of command_of
+export -f settings_of variant_of grid_base_of options_of command_of
 
 run_one() {
   local data=$1 variant=$2 seed=$3
@@ -84,7 +89,9 @@ cells | while read -r data variant seed; do
     continue
   fi
   if [ ! -f "$m" ] || grep -q '"diverged_at_iteration": [0-9]' "$m"; then
-    echo "| $data | $variant | $seed | failed or diverged: see $out/$data-$variant-s$seed.log | | | | \`$(command_of "$data" "$variant" "$seed")\` |"
+    what="failed: see $out/$data-$variant-s$seed.log"
+    [ -f "$m" ] && what="diverged at iteration $(field "$m" diverged_at_iteration)"
+    echo "| $data | $variant | $seed | $what | | | | \`$(command_of "$data" "$variant" "$seed")\` |"
     printf '%s\t%s\tfailed\n' "$data" "$variant" >> "$summary"
     continue
   fi
@@ -109,8 +116,8 @@ awk -F '\t' '
   END {
     for (i = 1; i <= keys; i++) {
       k = order[i]; split(k, p, "\t")
-      if (!ok[k]) { printf "| %s | %s | %d | all failed or diverged | | | | |\n", p[1], p[2], n[k]; continue }
-      printf "| %s | %s | %d%s | %.1f / %d | %d | %.3f | %s | %.0f |\n", p[1], p[2], n[k], failed[k] ? " (" failed[k] " failed)" : "",
+      if (!ok[k]) { printf "| %s | %s | %d | all diverged or failed | | | | |\n", p[1], p[2], n[k]; continue }
+      printf "| %s | %s | %d%s | %.1f / %d | %d | %.3f | %s | %.0f |\n", p[1], p[2], n[k], failed[k] ? " (" failed[k] " diverged or failed)" : "",
         modes[k] / ok[k], total[k], all[k], hq[k] / ok[k], kln[k] ? sprintf("%.3f", kl[k] / kln[k]) : "–", secs[k] / ok[k]
     }
   }' "$summary"

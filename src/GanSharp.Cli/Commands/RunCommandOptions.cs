@@ -50,7 +50,7 @@ internal sealed class RunCommandOptions
         Setting<int>("--replay-capacity", $"Past samples the replay buffer keeps. Default: {RunOptions.DefaultReplayCapacity}.");
         Setting<double>("--clip", "wgan: D's weights clipped into [−c, c] after each step. Default: 0.01.", helpName: "C");
         Setting<double>("--gp-lambda", "wgan-gp: λ of the gradient penalty. Default: 10.", helpName: "LAMBDA");
-        Setting<double>("--r1", "γ of the R1 penalty γ/2·E‖∇D(x)‖² on data (Mescheder et al. 2018). Default: none.", helpName: "GAMMA");
+        Setting<double>("--r1", "γ of the R1 penalty γ/2·E‖∇D(x)‖² on data (Mescheder et al. 2018); 0: none. Default: 1 on grid, else none.", helpName: "GAMMA");
         Setting<int>("--pack", "PacGAN: D judges packs of M samples side by side (Lin et al. 2018); the batch size must be a multiple of M. Default: 1.", helpName: "M");
         Setting<double>("--ema", "Exponential moving average of G's weights with decay β, used for samples, frames, evaluation and `sample`/`eval --checkpoint`. Default: none.", helpName: "BETA");
         Setting<bool>("--spectral-norm", "Spectral normalisation of D's layers (Miyato et al. 2018). Default: off.");

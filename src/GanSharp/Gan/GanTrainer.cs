@@ -211,7 +211,8 @@ public sealed class GanTrainer : IGenerativeTrainer
         if (_replay is not null) fake = _replay.Mix(fake);
         var realInput = Pack(real);
         var fakeInput = Pack(fake);
-        if (Options.R1 is not null) realInput = realInput.detach().requires_grad_(true);
+        double? r1 = Options.R1 is > 0 ? Options.R1 : null;     // γ = 0 is no penalty, without the double backward
+        if (r1 is not null) realInput = realInput.detach().requires_grad_(true);
         var realOutputs = Discriminator.forward(realInput);
         var fakeOutputs = Discriminator.forward(fakeInput);
         var dLoss = ObjectiveLosses.DiscriminatorLoss(Options.Objective, realOutputs, fakeOutputs);
@@ -221,7 +222,7 @@ public sealed class GanTrainer : IGenerativeTrainer
             var between = GradientPenalties.Interpolate(realInput.detach(), fakeInput.detach(), epsilon).requires_grad_(true);
             dLoss = dLoss + GradientPenalties.Wasserstein(GradientPenalties.InputGradient(Discriminator.forward(between), between), lambda);
         }
-        if (Options.R1 is { } gamma) dLoss = dLoss + GradientPenalties.R1(GradientPenalties.InputGradient(realOutputs, realInput), gamma);
+        if (r1 is { } gamma) dLoss = dLoss + GradientPenalties.R1(GradientPenalties.InputGradient(realOutputs, realInput), gamma);
         DiscriminatorOptimizer.zero_grad();
         dLoss.backward();
         DiscriminatorOptimizer.step();

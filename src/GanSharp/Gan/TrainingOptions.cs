@@ -17,7 +17,7 @@ namespace GanSharp.Gan;
 /// <param name="Schedule">How both players' learning rates change over the <paramref name="Iterations"/>.</param>
 /// <param name="WeightClip">WGAN: clip every weight of D into [−c, c] after each of its steps (Arjovsky et al. 2017); null: no clipping.</param>
 /// <param name="GradientPenalty">WGAN-GP: λ of the penalty λ·E(‖∇D(x̂)‖ − 1)² on interpolates (Gulrajani et al. 2017); null: none.</param>
-/// <param name="R1">γ of the R1 penalty γ/2·E‖∇_x D(x)‖² on data (Mescheder et al. 2018); null: none.</param>
+/// <param name="R1">γ of the R1 penalty γ/2·E‖∇_x D(x)‖² on data (Mescheder et al. 2018); null or 0: none (0 turns off a target's default).</param>
 /// <param name="Pack">PacGAN (Lin et al. 2018): D judges packs of this many samples, concatenated along features (points) or channels (images); 1: single samples.</param>
 /// <param name="Ema">β of an exponential moving average of G's weights that samples in G's place (<see cref="GeneratorAverage"/>); null: none.</param>
 public sealed record TrainingOptions(

@@ -107,7 +107,7 @@ public sealed record RunOptions(
     /// <summary>WGAN-GP: λ of the gradient penalty (Gulrajani et al. 2017; default 10 with <c>wgan-gp</c>, which alone has it).</summary>
     public double? GpLambda { get; init; }
 
-    /// <summary>γ of the R1 penalty γ/2·E‖∇_x D(x)‖² on data (Mescheder et al. 2018); null: none.</summary>
+    /// <summary>γ of the R1 penalty γ/2·E‖∇_x D(x)‖² on data (Mescheder et al. 2018); null or 0: none.</summary>
     public double? R1 { get; init; }
 
     /// <summary>PacGAN (Lin et al. 2018): D judges packs of this many samples (1: single samples); the batch size must be a multiple.</summary>

@@ -13,13 +13,15 @@ namespace GanSharp.Runs;
 public static class TargetDefaults
 {
     /// <summary>
-    /// The grid's settings: the minimax game with D judging pairs (PacGAN2, Lin et al. 2018), noise U(−1, 1)² (a square, as the
-    /// modes' lattice is), the learning rate decaying linearly to 0 over 25,000 iterations, a frame every 500.
+    /// The grid's settings: the non-saturating game with the R1 penalty γ = 1 on data (Mescheder et al. 2018), noise U(−1, 1)² (a
+    /// square, as the modes' lattice is), the learning rate decaying linearly to 0 over 25,000 iterations, a frame every 500. Measured
+    /// (session 11): 25/25 modes with 97.2 %, 95.1 % and 97.8 % high-quality samples on seeds 1, 2, 3; theory experiment 8 gives R1
+    /// all 25 modes on 10 of 10 seeds at 15,000 iterations. `--r1 0` turns the penalty off.
     /// </summary>
     public static readonly JsonObject Grid = new()
     {
-        ["objective"] = SettingNames.Name(GanObjective.Minimax),
-        ["pack"] = 2,
+        ["objective"] = SettingNames.Name(GanObjective.NonSaturating),
+        ["r1"] = 1.0,
         ["prior"] = SettingNames.Name(NoisePrior.Uniform),
         ["lr_schedule"] = SettingNames.Name(LearningRateSchedule.Linear),
         ["iterations"] = 25_000,
