@@ -6,7 +6,7 @@ namespace GanSharp.Tests.Theory;
 public class TheoryReportWriterTests
 {
     private static TheoryResult Ran(params TheoryCheck[] checks) =>
-        new("demo", 1, "Demo", "A claim.", "Something.", new[] { new TheoryTable("a", "b").Add(1.23456789, "x|y") }, checks, "Fine.", new[] { "figures/demo.png" });
+        new("demo", 1, "Demo of W₁ = |θ|", "A claim.", "Something.", new[] { new TheoryTable("a", "b").Add(1.23456789, "x|y") }, checks, "Fine.", new[] { "figures/demo.png" });
 
     [Fact]
     public void Checks_compare_near_at_most_and_at_least_as_their_names_say()
@@ -43,7 +43,8 @@ public class TheoryReportWriterTests
             TheoryReportWriter.WriteMarkdown(results, report, quick: true, "gansharp theory --quick --out x");
             var md = File.ReadAllText(report);
             Assert.Contains("| 1.2346 | x\\|y |", md);
-            Assert.Contains("![Demo](figures/demo.png)", md);
+            Assert.Contains("![Demo of W₁ = |θ|](figures/demo.png)", md);
+            Assert.Contains("| 1 | [Demo of W₁ = \\|θ\\|](#1-", md);     // a | in a title would end the summary table's cell
             Assert.Contains("**Verdict (does not hold).**", md);
         }
         finally

@@ -19,7 +19,7 @@ public static class TheoryReportWriter
         md.AppendLine("| # | claim | holds | time (s) |");
         md.AppendLine("|---|---|---|---|");
         foreach (var r in results)
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Number} | [{r.Title}](#{r.Number}-{Anchor(r.Title)}) | {HoldsText(r.Holds)} | {r.Seconds.ToString("F1", CultureInfo.InvariantCulture)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Number} | [{Cell(r.Title)}](#{r.Number}-{Anchor(r.Title)}) | {HoldsText(r.Holds)} | {r.Seconds.ToString("F1", CultureInfo.InvariantCulture)} |");
         foreach (var r in results)
         {
             md.AppendLine();
