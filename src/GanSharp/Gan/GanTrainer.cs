@@ -132,10 +132,10 @@ public sealed class GanTrainer : IGenerativeTrainer
         Discriminator.train();
         ApplyLearningRateSchedule();
 
-        Tensor discriminatorNumbers = null!;
-        for (int step = 0; step < Options.DiscriminatorSteps; step++) discriminatorNumbers = UpdateDiscriminator();
+        Tensor discriminatorNumbers = null!, lastRealInput = null!;
+        for (int step = 0; step < Options.DiscriminatorSteps; step++) (discriminatorNumbers, lastRealInput) = UpdateDiscriminator();
         PhaseEnded?.Invoke(DiscriminatorPhase);
-        var generatorNumbers = UpdateGenerator();
+        var generatorNumbers = UpdateGenerator(lastRealInput);
 
         Iteration++;
         // One host synchronisation for all the numbers of this iteration: [L_D, mean D(x), mean D(G(z))] and [L_G, ‖∇L_G‖].
@@ -156,7 +156,7 @@ public sealed class GanTrainer : IGenerativeTrainer
         using var scope = NewDisposeScope();
         Generator.train();
         Discriminator.train();
-        return UpdateDiscriminator()[0].item<float>();
+        return UpdateDiscriminator().Numbers[0].item<float>();
     }
 
     /// <summary>
@@ -168,7 +168,7 @@ public sealed class GanTrainer : IGenerativeTrainer
         using var scope = NewDisposeScope();
         Generator.train();
         Discriminator.train();
-        return UpdateGenerator()[0].item<float>();
+        return UpdateGenerator(realInput: null)[0].item<float>();
     }
 
     /// <summary>
@@ -195,11 +195,11 @@ public sealed class GanTrainer : IGenerativeTrainer
     }
 
     /// <summary>
-    /// One step of D on fresh data and noise; returns the detached numbers [L_D, mean σ(v(x)), mean σ(v(G(z)))]. For the sigmoid games
-    /// σ(v) is D's probability; for critics and the other objectives it is their raw output squashed into (0, 1), above ½ where
-    /// they score a sample as data, so curves keep one axis whatever the objective.
+    /// One step of D on fresh data and noise; returns the detached numbers [L_D, mean σ(v(x)), mean σ(v(G(z)))] and the (packed,
+    /// detached) data D saw. For the sigmoid games σ(v) is D's probability; for critics and the other objectives it is their raw
+    /// output squashed into (0, 1), above ½ where they score a sample as data, so curves keep one axis whatever the objective.
     /// </summary>
-    private Tensor UpdateDiscriminator()
+    private (Tensor Numbers, Tensor RealInput) UpdateDiscriminator()
     {
         int m = Options.BatchSize;
         // Maximise D's side of the objective (for the minimax game log D(x) + log(1 − D(G(z))), the negated binary cross-entropy),
@@ -213,8 +213,7 @@ public sealed class GanTrainer : IGenerativeTrainer
         var fakeInput = Pack(fake);
         double? r1 = Options.R1 is > 0 ? Options.R1 : null;     // γ = 0 is no penalty, without the double backward
         if (r1 is not null) realInput = realInput.detach().requires_grad_(true);
-        var realOutputs = Discriminator.forward(realInput);
-        var fakeOutputs = Discriminator.forward(fakeInput);
+        var (realOutputs, fakeOutputs) = JudgeBoth(realInput, fakeInput);
         var dLoss = ObjectiveLosses.DiscriminatorLoss(Options.Objective, realOutputs, fakeOutputs);
         if (Options.GradientPenalty is { } lambda)
         {
@@ -227,11 +226,28 @@ public sealed class GanTrainer : IGenerativeTrainer
         dLoss.backward();
         DiscriminatorOptimizer.step();
         if (Options.WeightClip is { } c) WassersteinLosses.ClipWeights(_trainableDiscriminatorParameters, c);
-        return stack(new[] { dLoss.detach(), realOutputs.detach().sigmoid().mean(), fakeOutputs.detach().sigmoid().mean() });
+        return (stack(new[] { dLoss.detach(), realOutputs.detach().sigmoid().mean(), fakeOutputs.detach().sigmoid().mean() }), realInput.detach());
     }
 
-    /// <summary>One step of G on fresh noise; returns the detached numbers [L_G, ‖∇L_G‖].</summary>
-    private Tensor UpdateGenerator()
+    /// <summary>
+    /// D's outputs on a batch of data and one of generated samples: two forward passes, or with <see cref="TrainingOptions.JointBatch"/>
+    /// one pass over both, [real; fake], split after. They differ only where D mixes samples of a batch: batch norm in training mode
+    /// subtracts the batch's mean of every feature, so on a batch of only generated samples it removes whatever they all share (a colour
+    /// shift, a class drawn too often), while over the joint batch that shift stands out against the data.
+    /// </summary>
+    private (Tensor Real, Tensor Fake) JudgeBoth(Tensor realInput, Tensor fakeInput)
+    {
+        if (!Options.JointBatch) return (Discriminator.forward(realInput), Discriminator.forward(fakeInput));
+        long m = realInput.shape[0];
+        var outputs = Discriminator.forward(cat(new[] { realInput, fakeInput }));
+        return (outputs.narrow(0, 0, m), outputs.narrow(0, m, fakeInput.shape[0]));
+    }
+
+    /// <summary>
+    /// One step of G on fresh noise; returns the detached numbers [L_G, ‖∇L_G‖]. With <see cref="TrainingOptions.JointBatch"/> D judges
+    /// G's samples beside <paramref name="realInput"/> (the data of D's last step; null: a fresh batch), as in D's own steps.
+    /// </summary>
+    private Tensor UpdateGenerator(Tensor? realInput)
     {
         // Minimise G's side of the objective: log(1 − D(G(z))) (minimax), −log D(G(z)) (non-saturating), −v(G(z)) (critics), ...
         // G's step needs ∂L_G/∂x through D but not D's own gradients (D's optimiser zeroes them before its next
@@ -241,7 +257,10 @@ public sealed class GanTrainer : IGenerativeTrainer
         SetRequiresGrad(_trainableDiscriminatorParameters, false);
         try
         {
-            var gOutputs = Discriminator.forward(Pack(Generator.forward(z)));
+            var fakeInput = Pack(Generator.forward(z));
+            var gOutputs = Options.JointBatch
+                ? JudgeBoth(realInput ?? Pack(Data.NextBatch(Options.BatchSize).to(Device)), fakeInput).Fake
+                : Discriminator.forward(fakeInput);
             gLoss = ObjectiveLosses.GeneratorLoss(Options.Objective, gOutputs);
             GeneratorOptimizer.zero_grad();
             gLoss.backward();

@@ -20,6 +20,8 @@ namespace GanSharp.Gan;
 /// <param name="R1">γ of the R1 penalty γ/2·E‖∇_x D(x)‖² on data (Mescheder et al. 2018); null or 0: none (0 turns off a target's default).</param>
 /// <param name="Pack">PacGAN (Lin et al. 2018): D judges packs of this many samples, concatenated along features (points) or channels (images); 1: single samples.</param>
 /// <param name="Ema">β of an exponential moving average of G's weights that samples in G's place (<see cref="GeneratorAverage"/>); null: none.</param>
+/// <param name="JointBatch">D judges data and generated samples in one forward pass (<see cref="GanTrainer"/>), so that a batch-normalised D
+/// normalises them together and sees what every generated sample of a batch shares; false: one pass each.</param>
 public sealed record TrainingOptions(
     int Iterations = 10_000,
     int BatchSize = 256,
@@ -36,7 +38,8 @@ public sealed record TrainingOptions(
     double? GradientPenalty = null,
     double? R1 = null,
     int Pack = 1,
-    double? Ema = null)
+    double? Ema = null,
+    bool JointBatch = false)
 {
     /// <summary>The factor on both learning rates at iteration t (0-based): 1, or 1 − t / T for the linear schedule.</summary>
     public double LearningRateFactor(int iteration) => Schedule switch

@@ -122,6 +122,9 @@ public sealed record RunOptions(
     /// <summary>DCGAN: a minibatch standard deviation channel before D's logit (<see cref="Models.MinibatchStdDev"/>; Karras et al. 2018).</summary>
     public bool MinibatchStd { get; init; }
 
+    /// <summary>DCGAN: D judges data and generated images in one batch, so its batch norm normalises them together (<see cref="TrainingOptions.JointBatch"/>).</summary>
+    public bool JointBatch { get; init; }
+
     /// <summary>Extensions of the point files <see cref="Data"/> may name.</summary>
     public static readonly IReadOnlyList<string> PointFileExtensions = new[] { ".csv", ".txt", ".npy" };
 
@@ -168,7 +171,7 @@ public sealed record RunOptions(
         new OptimizerOptions(OptimizerG, LrG, Beta1, Beta2, Momentum),
         Seed,
         ReplayFraction is { } fraction ? new ReplayOptions(ReplayCapacity ?? 0, fraction) : null,
-        LrSchedule, Clip, GpLambda, R1, Pack, Ema);
+        LrSchedule, Clip, GpLambda, R1, Pack, Ema, JointBatch);
 
     /// <summary>
     /// A complete configuration from the settings in <paramref name="given"/> (snake_case keys, as in <c>config.json</c>): the rest take
@@ -422,6 +425,8 @@ public sealed record RunOptions(
                 "features" when options.Model is not (ModelKind.Dcgan or ModelKind.Ae or ModelKind.Vae) => "DCGAN models and the auto-encoder baselines (--model dcgan, ae or vae)",
                 "components" when options.Model != ModelKind.Gmm => "the Gaussian mixture baseline (--model gmm)",
                 "minibatch_std" when options.MinibatchStd && options.Model != ModelKind.Dcgan => "DCGAN discriminators (--model dcgan): on points D's value at a point would depend on the other points drawn with it",
+                "joint_batch" when options.JointBatch && (options.Model != ModelKind.Dcgan || options.SpectralNorm || options.MinibatchStd)
+                    => "DCGAN discriminators with batch norm (--model dcgan without --spectral-norm or --minibatch-std, whose spread would mix data and generated images)",
                 _ => null,
             };
             if (appliesTo is not null) yield return $"{key} (--{key.Replace('_', '-')}) applies to {appliesTo}, not to {what} with model {SettingNames.Name(options.Model)}.";

@@ -84,6 +84,19 @@ public class RunOptionsTests
     }
 
     [Fact]
+    public void The_joint_batch_applies_only_to_a_batch_normalised_dcgan_discriminator()
+    {
+        Assert.True(Settings.Of("fashion-mnist", ("joint_batch", true)).JointBatch);
+        Assert.True(Settings.Of("fashion-mnist", ("joint_batch", true)).ToTrainingOptions(10).JointBatch);
+        foreach (var other in new[] { ("ring", (string?)null), ("fashion-mnist", "spectral_norm"), ("fashion-mnist", "minibatch_std") })
+        {
+            var given = other.Item2 is { } key ? new (string, JsonNode?)[] { ("joint_batch", true), (key, true) } : new (string, JsonNode?)[] { ("joint_batch", true) };
+            var e = Assert.Throws<ArgumentException>(() => Settings.Of(other.Item1, given));
+            Assert.Contains("joint_batch (--joint-batch) applies to DCGAN discriminators with batch norm", e.Message);
+        }
+    }
+
+    [Fact]
     public void A_dcgan_on_points_is_an_error()
     {
         var e = Assert.Throws<ArgumentException>(() => Settings.Of("ring", ("model", "dcgan")));
