@@ -47,7 +47,7 @@ public class JointBatchTests
     private static IterationStats[] Train(bool joint, float shift, int iterations)
     {
         manual_seed(7);
-        var points = randn(8, 2);
+        using var points = randn(8, 2);
         var options = new TrainingOptions(Iterations: iterations, BatchSize: 8, JointBatch: joint,
             DiscriminatorOptimizer: new GanSharp.Gan.OptimizerOptions(LearningRate: 1e-2));
         using var trainer = new GanTrainer(new ShiftedData(points, shift), new BatchNormCritic(), new FixedBatch(points.clone()), options);
