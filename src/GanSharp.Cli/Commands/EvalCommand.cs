@@ -25,6 +25,7 @@ internal static class EvalCommand
         var dataDir = new Option<string>("--data-dir") { Description = "Where the built-in set's files are (default: where a --checkpoint's run read them, else their standard place).", HelpName = "DIR" };
         var cacheDir = new Option<string>("--cache-dir") { Description = $"Classifier cache (default: ${ClassifierCache.DirectoryVariable}, else $XDG_CACHE_HOME/gansharp, else ~/.cache/gansharp).", HelpName = "DIR" };
         var epochs = new Option<int>("--classifier-epochs") { Description = "Epochs of the feature classifier when it must be trained.", DefaultValueFactory = _ => new FeatureClassifierOptions().Epochs };
+        var shift = new Option<int>("--classifier-shift") { Description = $"Train the classifier on images moved by random whole-pixel shifts of up to this many pixels each way (0 … {FeatureClassifierOptions.MaxShift}).", HelpName = "PIXELS", DefaultValueFactory = _ => new FeatureClassifierOptions().Shift };
         var seed = new Option<int>("--seed") { Description = "Seed of the classifier, the reference draw and the sampling noise.", DefaultValueFactory = _ => 0 };
         var features = new Option<string>("--features") { Description = "For a folder: the labelled set whose classifier supplies the features.", HelpName = "NAME", DefaultValueFactory = _ => "fashion-mnist" };
         var samples = new Option<string>("--samples") { Description = "Folder of generated pictures to score (e.g. written by `gansharp sample`): 28×28 grayscale, or any size with --resize.", HelpName = "DIR" };
@@ -35,7 +36,7 @@ internal static class EvalCommand
         var ownWeights = OwnWeightsOption.Create();
 
         var trainClassifier = new Command("train-classifier", "Train the feature classifier of a labelled dataset (or find it in the cache) and print its test accuracy.");
-        foreach (var option in new Option[] { samples, data, dataDir, cacheDir, epochs, seed }) trainClassifier.Options.Add(option);
+        foreach (var option in new Option[] { samples, data, dataDir, cacheDir, epochs, shift, seed }) trainClassifier.Options.Add(option);
         trainClassifier.SetAction(result => CommandErrors.Guard(console, () =>
         {
             using var evalData = EvaluationData.Open(RequiredData(result, data), result.GetValue(dataDir), result.GetValue(seed));
@@ -44,12 +45,12 @@ internal static class EvalCommand
                 console.MarkupLine($"[yellow]{Markup.Escape(FeatureClassifiers.UnlabelledMessage(evalData.Name))}[/]");
                 return 1;
             }
-            using var classifier = Classifier(console, evalData, ClassifierOptions(result, epochs, seed), Cache(result, cacheDir));
+            using var classifier = Classifier(console, evalData, ClassifierOptions(result, epochs, shift, seed), Cache(result, cacheDir));
             return 0;
         }));
 
         var command = new Command("eval", "Score a generator checkpoint on real images (FD, precision/recall, density/coverage, classifier score, class coverage), or a point run's samples (modes, KL, JSD), beside calibration rows.");
-        foreach (var option in new Option[] { checkpoint, ownWeights, samples, resize, run, points, data, dataDir, n, output, cacheDir, epochs, seed, features }) command.Options.Add(option);
+        foreach (var option in new Option[] { checkpoint, ownWeights, samples, resize, run, points, data, dataDir, n, output, cacheDir, epochs, shift, seed, features }) command.Options.Add(option);
         command.Subcommands.Add(trainClassifier);
         command.SetAction(result => CommandErrors.Guard(console, () =>
         {
@@ -63,12 +64,12 @@ internal static class EvalCommand
             if ((result.GetValue(data) ?? trainedOn?.Data) is { } modeData && ModeEvaluation.Applies(modeData))
                 return ModeEvaluation.Run(console, modeData, result.GetValue(checkpoint), result.GetValue(ownWeights), result.GetValue(samples) is not null, result.GetValue(dataDir),
                     result.GetResult(n) is { Implicit: false } ? result.GetValue(n) : null, result.GetValue(output), Cache(result, cacheDir),
-                    ClassifierOptions(result, epochs, seed), evalData => Classifier(console, evalData, ClassifierOptions(result, epochs, seed), Cache(result, cacheDir)));
+                    ClassifierOptions(result, epochs, shift, seed), evalData => Classifier(console, evalData, ClassifierOptions(result, epochs, shift, seed), Cache(result, cacheDir)));
             var options = new EvaluationOptions(SampleCount: result.GetValue(n), Seed: seedValue);
             ResourceBounds.EnsureMemory(2.0 * options.SampleCount * 28 * 28 * sizeof(float), $"--n {options.SampleCount}",
                 "estimated as the generated and the real 28×28 pictures in four-byte floats");
             var cache = Cache(result, cacheDir);
-            var classifierOptions = ClassifierOptions(result, epochs, seed);
+            var classifierOptions = ClassifierOptions(result, epochs, shift, seed);
             // The inputs are checked first: a broken checkpoint or a folder of wrong pictures is reported before the classifier is trained (minutes).
             string dataName = trainedOn?.Data ?? RequiredData(result, data);
             string? dataDirectory = result.GetValue(dataDir) ?? trainedOn?.DataDir;
@@ -149,8 +150,8 @@ internal static class EvalCommand
     private static ClassifierCache Cache(ParseResult result, Option<string> cacheDir) =>
         new(result.GetValue(cacheDir) is { } dir ? dir : ClassifierCache.DefaultDirectory());
 
-    private static FeatureClassifierOptions ClassifierOptions(ParseResult result, Option<int> epochs, Option<int> seed) =>
-        new FeatureClassifierOptions() with { Epochs = result.GetValue(epochs), Seed = result.GetValue(seed) };
+    private static FeatureClassifierOptions ClassifierOptions(ParseResult result, Option<int> epochs, Option<int> shift, Option<int> seed) =>
+        new FeatureClassifierOptions() with { Epochs = result.GetValue(epochs), Shift = result.GetValue(shift), Seed = result.GetValue(seed) };
 
     private static TrainedClassifier Classifier(IAnsiConsole console, EvaluationData data, FeatureClassifierOptions options, ClassifierCache cache)
     {

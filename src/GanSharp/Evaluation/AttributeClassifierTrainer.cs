@@ -23,14 +23,16 @@ public static class AttributeClassifierTrainer
         using var targets = LabelTensor(images, labels, valueCounts);
         long n = images.shape[0];
         var classifier = new AttributeClassifier(valueCounts);
-        MinibatchTraining.Run(classifier, n, options, index =>
-        {
-            var logits = classifier.forward(images.index_select(0, index));
-            var y = targets.index_select(0, index);
-            return Enumerable.Range(0, valueCounts.Count)
-                .Select(a => functional.cross_entropy(classifier.Head(logits, a), y.select(1, a)))
-                .Aggregate((sum, term) => sum + term);
-        }, epochCompleted);
+        var (batch, shifts) = MinibatchTraining.Batches(images, options);
+        using (shifts)
+            MinibatchTraining.Run(classifier, n, options, index =>
+            {
+                var logits = classifier.forward(batch(index));
+                var y = targets.index_select(0, index);
+                return Enumerable.Range(0, valueCounts.Count)
+                    .Select(a => functional.cross_entropy(classifier.Head(logits, a), y.select(1, a)))
+                    .Aggregate((sum, term) => sum + term);
+            }, epochCompleted);
         return classifier;
     }
 

@@ -11,7 +11,8 @@ public static class FeatureClassifierTrainer
     public const int InferenceBatchSize = 1000;
 
     /// <summary>
-    /// Minimises the cross-entropy −(1/m) Σ log softmax(f(x))_y with Adam for <see cref="FeatureClassifierOptions.Epochs"/> epochs.
+    /// Minimises the cross-entropy −(1/m) Σ log softmax(f(x))_y with Adam for <see cref="FeatureClassifierOptions.Epochs"/> epochs, on
+    /// randomly shifted images when <see cref="FeatureClassifierOptions.Shift"/> is above zero.
     /// </summary>
     /// <param name="images">[N, 1, 28, 28] float32 in [−1, 1].</param>
     /// <param name="labels">Class of each image, in 0 … classCount − 1.</param>
@@ -25,8 +26,10 @@ public static class FeatureClassifierTrainer
         using var targets = LabelTensor(images, labels, classCount);
         long n = images.shape[0];
         var classifier = new FeatureClassifier(classCount);
-        MinibatchTraining.Run(classifier, n, options,
-            index => functional.cross_entropy(classifier.forward(images.index_select(0, index)), targets.index_select(0, index)), epochCompleted);
+        var (batch, shifts) = MinibatchTraining.Batches(images, options);
+        using (shifts)
+            MinibatchTraining.Run(classifier, n, options,
+                index => functional.cross_entropy(classifier.forward(batch(index)), targets.index_select(0, index)), epochCompleted);
         return classifier;
     }
 

@@ -17,6 +17,22 @@ internal static class MinibatchTraining
     }
 
     /// <summary>
+    /// The training images at the indices it is given ([m] → [m, c, h, w]), each moved by its own random shift when
+    /// <see cref="FeatureClassifierOptions.Shift"/> is above zero (offsets from the seed's <see cref="RandomStreams.Augmentation"/> stream,
+    /// which the returned stream owns: dispose it after training).
+    /// </summary>
+    public static (Func<Tensor, Tensor> Batch, IDisposable? Stream) Batches(Tensor images, FeatureClassifierOptions options)
+    {
+        if (options.Shift == 0) return (index => images.index_select(0, index), null);
+        var shifts = new RandomStream((ulong)RandomStreams.Seed(options.Seed, RandomStreams.Augmentation));
+        return (index =>
+        {
+            using var selected = images.index_select(0, index);
+            return RandomShift.Apply(selected, options.Shift, shifts);
+        }, shifts);
+    }
+
+    /// <summary>
     /// Trains <paramref name="model"/> for <see cref="FeatureClassifierOptions.Epochs"/> epochs over <paramref name="n"/> examples in minibatches
     /// of <see cref="FeatureClassifierOptions.BatchSize"/>; <paramref name="lossOf"/> gives the loss of the examples at the indices it is given.
     /// Leaves the model in eval mode.

@@ -24,6 +24,9 @@ public static class RandomStreams
     /// <summary>Stream of the fixed noise on which the averaged G's batch norm statistics are computed.</summary>
     public const int AverageNormalisation = 6;
 
+    /// <summary>Stream of the random shifts of an evaluation classifier's training images.</summary>
+    public const int Augmentation = 7;
+
     /// <summary>A seed for <paramref name="stream"/> (SplitMix64 of seed and stream), in [0, 2⁶²).</summary>
     public static long Seed(long seed, int stream)
     {

@@ -58,6 +58,25 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_shifted_classifier_is_cached_apart_from_the_plain_one_and_an_oversized_shift_is_refused_by_name()
+    {
+        var data = WriteBarIdx(240, 60);
+        var cache = _dir.File("cache");
+        var (plain, plainText) = Eval("train-classifier", "--data", "mnist", "--data-dir", data, "--classifier-epochs", "1", "--cache-dir", cache);
+        Assert.True(plain == 0, plainText);
+        var (shifted, shiftedText) = Eval("train-classifier", "--data", "mnist", "--data-dir", data, "--classifier-epochs", "1", "--classifier-shift", "2", "--cache-dir", cache);
+        Assert.True(shifted == 0, shiftedText);
+        Assert.Contains("trained in", shiftedText);                                // not the plain one from the cache
+        Assert.Equal(2, Directory.GetFiles(cache, "*.bin", SearchOption.AllDirectories).Length);
+        var record = Directory.GetFiles(cache, "*.json", SearchOption.AllDirectories).Select(File.ReadAllText).Single(t => t.Contains("shift=2"));
+        Assert.Contains("epochs=1", record);
+
+        var (tooFar, tooFarText) = Eval("train-classifier", "--data", "mnist", "--data-dir", data, "--classifier-shift", "9", "--cache-dir", cache);
+        Assert.NotEqual(0, tooFar);
+        Assert.Contains("shift must be 0 … 7 pixels (got 9)", tooFarText);
+    }
+
+    [Fact]
     public void Eval_scores_a_folder_of_generated_pictures_as_the_model_row()
     {
         var data = WriteBarIdx(360, 120);
