@@ -4,7 +4,7 @@ namespace GanSharp.Evaluation;
 
 /// <summary>
 /// Writes a <see cref="ModeCountReport"/> as <c>eval.json</c>: the model's <c>modes_captured</c> (of <c>mode_count</c>), <c>mode_kl</c>,
-/// <c>sharpness</c>, <c>attribute_kl</c> and <c>attribute_shares</c> (per attribute, value name → share of the samples) at the top level (null without a model), the mode classifier's record under <c>classifier</c>,
+/// <c>sharpness</c>, <c>unclear_share</c> (Stacked MNIST: share of channel digits read with top probability below 0.9), <c>attribute_kl</c> and <c>attribute_shares</c> (per attribute, value name → share of the samples) at the top level (null without a model), the mode classifier's record under <c>classifier</c>,
 /// and <c>calibration</c>, an array of rows with the same keys plus <c>name</c>.
 /// </summary>
 public static class ModeCountJson
@@ -35,6 +35,7 @@ public static class ModeCountJson
         target["modes_captured"] = row?.ModesCaptured;
         target["mode_kl"] = EvaluationJson.Number(row?.ModeKl);
         target["sharpness"] = EvaluationJson.Number(row?.Sharpness);
+        target["unclear_share"] = EvaluationJson.Number(row?.UnclearShare);
         if (row is null || row.AttributeKl.Count == 0)
         {
             target["attribute_kl"] = null;

@@ -18,6 +18,12 @@ public sealed record ModeCountRow(string Name, int SampleCount, int ModesCapture
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> AttributeShares { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, double>>();
 
+    /// <summary>
+    /// Share of the classified parts (Stacked MNIST: channel digits) the classifier reads with top probability below 0.9, so counted for a
+    /// mode it is unsure of; null where not measured.
+    /// </summary>
+    public double? UnclearShare { get; init; }
+
     /// <summary>The value histogram <paramref name="shares"/> (in the order of <paramref name="valueNames"/>) keyed by value name.</summary>
     public static IReadOnlyDictionary<string, double> Named(IReadOnlyList<double> shares, IReadOnlyList<string> valueNames) =>
         valueNames.Select((name, i) => (name, shares[i])).ToDictionary(p => p.name, p => p.Item2);

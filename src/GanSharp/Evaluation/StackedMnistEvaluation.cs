@@ -22,6 +22,13 @@ public static class StackedMnistEvaluation
     /// <summary>Modes of <paramref name="images"/> [n, 3, 28, 28]: each channel's argmax digit under <paramref name="digits"/> (a 10-class classifier).</summary>
     public static int[] Modes(FeatureClassifier digits, Tensor images)
     {
+        using var logits = ChannelLogits(digits, images);
+        return StackedModes.Modes(logits);
+    }
+
+    /// <summary>The digit logits [n, 3, 10] of each channel of <paramref name="images"/> [n, 3, 28, 28].</summary>
+    public static Tensor ChannelLogits(FeatureClassifier digits, Tensor images)
+    {
         if (images.dim() != 4 || images.shape[1] != 3 || images.shape[2] != 28 || images.shape[3] != 28)
             throw new ArgumentException($"Stacked MNIST images are [n, 3, 28, 28], got [{string.Join(", ", images.shape)}].", nameof(images));
         if (digits.ClassCount != 10) throw new ArgumentException($"The digit classifier must have 10 classes (has {digits.ClassCount}).", nameof(digits));
@@ -30,8 +37,7 @@ public static class StackedMnistEvaluation
         var (features, logits) = FeatureClassifierTrainer.Embed(digits, channels);
         using (features)
         using (logits)
-        using (var perImage = logits.reshape(n, 3, 10))                         // [3n, 10] → [n, 3, 10]
-            return StackedModes.Modes(perImage);
+            return logits.reshape(n, 3, 10);                                    // [3n, 10] → [n, 3, 10]
     }
 
     /// <summary>Names of the channels, the "attributes" of a Stacked MNIST mode.</summary>
@@ -41,12 +47,19 @@ public static class StackedMnistEvaluation
     public static readonly IReadOnlyList<string> DigitNames = Enumerable.Range(0, 10).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
     /// <summary>
-    /// The row of <paramref name="images"/>: modes captured, mode KL, sharpness relative to <paramref name="realEnergy"/>, and per channel
-    /// KL(its digit histogram ‖ uniform over 10), which says whether a high mode KL comes from digits made unevenly within a channel.
+    /// The row of <paramref name="images"/>: modes captured, mode KL, sharpness relative to <paramref name="realEnergy"/>, per channel
+    /// KL(its digit histogram ‖ uniform over 10), which says whether a high mode KL comes from digits made unevenly within a channel, and
+    /// the share of channel digits the classifier reads with less than <see cref="StackedModes.ClearProbability"/> confidence.
     /// </summary>
     public static ModeCountRow Score(string name, FeatureClassifier digits, Tensor images, double realEnergy)
     {
-        var modes = Modes(digits, images);
+        int[] modes;
+        double unclear;
+        using (var logits = ChannelLogits(digits, images))
+        {
+            modes = StackedModes.Modes(logits);
+            unclear = StackedModes.UnclearShare(logits);
+        }
         var histogram = StackedModes.Histogram(modes);
         var channelKl = new Dictionary<string, double>();
         var channelShares = new Dictionary<string, IReadOnlyDictionary<string, double>>();
@@ -59,7 +72,7 @@ public static class StackedMnistEvaluation
         }
         return new ModeCountRow(name, (int)images.shape[0], StackedModes.ModesCaptured(histogram), StackedModes.KlToUniform(histogram),
             Sharpness.Relative(images, realEnergy))
-        { AttributeKl = channelKl, AttributeShares = channelShares };
+        { AttributeKl = channelKl, AttributeShares = channelShares, UnclearShare = unclear };
     }
 
     /// <summary>

@@ -26,6 +26,23 @@ public static class StackedModes
         return modes.to_type(int32).data<int>().ToArray();
     }
 
+    /// <summary>Top probability below which a channel's digit counts as unclear in <see cref="UnclearShare"/>.</summary>
+    public const double ClearProbability = 0.9;
+
+    /// <summary>
+    /// Share of the 3n channel digits that the classifier reads with top probability max_d softmax(ℓ)_d below
+    /// <see cref="ClearProbability"/>: digits it would rather not name, which still count for whichever digit it leans to.
+    /// </summary>
+    /// <param name="channelLogits">[n, 3, 10] (or any [.., 10]) logits.</param>
+    public static double UnclearShare(Tensor channelLogits)
+    {
+        if (channelLogits.shape[^1] != 10 || channelLogits.numel() == 0)
+            throw new ArgumentException($"Expected non-empty logits over ten digits, got [{string.Join(", ", channelLogits.shape)}].", nameof(channelLogits));
+        using var scope = NewDisposeScope();
+        var top = channelLogits.to_type(float64).softmax(-1).max(-1).values;
+        return top.lt(ClearProbability).to_type(float64).mean().item<double>();
+    }
+
     /// <summary>p̂_j = |{i : mode_i = j}| / n for j = 0 … 999.</summary>
     public static double[] Histogram(IReadOnlyList<int> modes) => ModeHistogram.Of(modes, ModeCount);
 

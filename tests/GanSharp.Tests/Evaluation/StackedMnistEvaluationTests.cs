@@ -85,4 +85,18 @@ public sealed class StackedMnistEvaluationTests(SyntheticDigitClassifierFixture 
         Assert.Equal(1.0, json["attribute_shares"]!["red"]!["1"]!.GetValue<double>(), 9);
         Assert.Equal(0.0, json["attribute_shares"]!["green"]!["1"]!.GetValue<double>());
     }
+
+    [Fact]
+    public void Half_one_digit_and_half_another_reads_as_unclear_far_more_often_than_real_stacks()
+    {
+        using var scope = NewDisposeScope();
+        var threes = Stacks(200, i => new[] { 3, i % 10, (i + 5) % 10 });
+        var eights = Stacks(200, i => new[] { 8, (i + 3) % 10, (i + 1) % 10 });
+        var blends = (threes + eights) / 2;
+        var real = StackedMnistEvaluation.Score("real", _classifier.Classifier, threes, realEnergy: 1);
+        var blended = StackedMnistEvaluation.Score("model", _classifier.Classifier, blends, realEnergy: 1);
+        Assert.InRange(real.UnclearShare!.Value, 0, 0.05);
+        Assert.True(blended.UnclearShare > real.UnclearShare + 0.3, $"unclear: blends {blended.UnclearShare:P1}, real {real.UnclearShare:P1}");
+        Assert.Equal(blended.UnclearShare, ModeCountJson.ToJson(new ModeCountReport("d", 1000, "p", _classifier.Record, blended, [real], null))["unclear_share"]!.GetValue<double>());
+    }
 }

@@ -57,4 +57,21 @@ public class StackedModesTests
         }
         Assert.True(stacked.Labels!.Distinct().Count() > 40);
     }
+
+    [Fact]
+    public void A_digit_counts_as_unclear_when_its_top_probability_is_below_nine_tenths()
+    {
+        // One logit a, nine of 0: the top probability is e^a / (e^a + 9). a = ln 72 gives 72/81 = 0.889 (unclear), a = ln 90 gives
+        // 90/99 = 0.909 (clear); equal logits give 0.1 (unclear).
+        static float[] Digit(int d, double a) => Enumerable.Range(0, 10).Select(j => j == d ? (float)a : 0f).ToArray();
+        var logits = new[]
+        {
+            Digit(3, Math.Log(72)), Digit(8, Math.Log(90)), Digit(0, 20),
+            Digit(5, Math.Log(90)), Digit(1, 0), Digit(7, Math.Log(1000)),
+        }.SelectMany(l => l).ToArray();
+        using var channelLogits = tensor(logits).reshape(2, 3, 10);
+        Assert.Equal(2.0 / 6, StackedModes.UnclearShare(channelLogits), 12);
+        using var clear = tensor(Digit(4, 50)).reshape(1, 1, 10);
+        Assert.Equal(0, StackedModes.UnclearShare(clear));
+    }
 }
