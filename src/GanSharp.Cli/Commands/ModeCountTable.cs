@@ -1,4 +1,5 @@
 using GanSharp.Evaluation;
+using GanSharp.Metrics;
 using Spectre.Console;
 
 namespace GanSharp.Cli.Commands;
@@ -24,7 +25,7 @@ internal static class ModeCountTable
                 console.MarkupLine($"[grey]model {Markup.Escape(attribute)}: {Markup.Escape(string.Join(", ", shares.Select(s => $"{s.Key} {s.Value:P1}")))}[/]");
         console.MarkupLine($"[grey]Modes: {Markup.Escape(report.Protocol)}. sharp = Laplacian energy / the real images' (below 1: blurrier). " +
             "real = real images through the same classifier (the floor of the KL at this n)." +
-            (unclear ? " unclear = share of channel digits the classifier reads with top probability below 0.9." : "") + "[/]");
+            (unclear ? $" unclear = share of channel digits the classifier reads with top probability below {StackedModes.ClearProbability.ToString(System.Globalization.CultureInfo.InvariantCulture)}." : "") + "[/]");
         console.MarkupLine($"[grey]Mode classifier: {Markup.Escape(report.Classifier.Dataset)}, held-out accuracy {report.Classifier.TestAccuracy:P2} on {report.Classifier.TestCount:N0} images.[/]");
     }
 
