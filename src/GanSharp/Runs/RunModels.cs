@@ -20,7 +20,7 @@ public static class RunModels
         var discriminator = options.Model switch
         {
             ModelKind.Mlp => (Module<Tensor, Tensor>)new MlpDiscriminator(packedShape, options.DiscriminatorNetwork!, options.SpectralNorm),
-            ModelKind.Dcgan => new DcganDiscriminator(Dcgan(options), options.SpectralNorm, options.Pack, options.MinibatchStd),
+            ModelKind.Dcgan => new DcganDiscriminator(Dcgan(options) with { Features = options.DiscriminatorFeatures ?? 0 }, options.SpectralNorm, options.Pack, options.MinibatchStd),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Model, "Unknown model."),
         };
         return (generator, discriminator);

@@ -125,6 +125,13 @@ public sealed record RunOptions(
     /// <summary>DCGAN: D judges data and generated images in one batch, so its batch norm normalises them together (<see cref="TrainingOptions.JointBatch"/>).</summary>
     public bool JointBatch { get; init; }
 
+    /// <summary>DCGAN: D's feature maps F_D of its outermost convolution, where they differ from G's <see cref="Features"/> (null: the same F).</summary>
+    public int? DFeatures { get; init; }
+
+    /// <summary>DCGAN: the feature maps D is built with, <see cref="DFeatures"/> or else <see cref="Features"/>.</summary>
+    [JsonIgnore]
+    public int? DiscriminatorFeatures => DFeatures ?? Features;
+
     /// <summary>Extensions of the point files <see cref="Data"/> may name.</summary>
     public static readonly IReadOnlyList<string> PointFileExtensions = new[] { ".csv", ".txt", ".npy" };
 
@@ -264,6 +271,7 @@ public sealed record RunOptions(
         if (Kind == DataKind.Points && Model != ModelKind.Mlp) problems.Add($"model {SettingNames.Name(Model)} needs image data; points train MLPs (--model mlp).");
         if (Model == ModelKind.Dcgan && ImageSize is { } size && Channels is { } channels && Features is { } features)
             problems.AddRange(new DcganArchitecture(size, channels, LatentDim, features).Validate());
+        if (DFeatures is < 1 or > 1024) problems.Add(Invariant($"D's features (--d-features) must be between 1 and 1024 (got {DFeatures})."));
         if (Kind == DataKind.Images)
         {
             if (ImageSize is { } side && !DcganArchitecture.SupportedSizes.Contains(side))
@@ -423,6 +431,7 @@ public sealed record RunOptions(
                 "clip" when options.Objective != GanObjective.Wgan => "the wgan objective (--objective wgan)",
                 "gp_lambda" when options.Objective != GanObjective.WganGp => "the wgan-gp objective (--objective wgan-gp)",
                 "features" when options.Model is not (ModelKind.Dcgan or ModelKind.Ae or ModelKind.Vae) => "DCGAN models and the auto-encoder baselines (--model dcgan, ae or vae)",
+                "d_features" when options.Model != ModelKind.Dcgan => "DCGAN discriminators (--model dcgan)",
                 "components" when options.Model != ModelKind.Gmm => "the Gaussian mixture baseline (--model gmm)",
                 "minibatch_std" when options.MinibatchStd && options.Model != ModelKind.Dcgan => "DCGAN discriminators (--model dcgan): on points D's value at a point would depend on the other points drawn with it",
                 "joint_batch" when options.JointBatch && (options.Model != ModelKind.Dcgan || options.SpectralNorm || options.MinibatchStd)

@@ -84,6 +84,27 @@ public class RunOptionsTests
     }
 
     [Fact]
+    public void D_features_apply_to_dcgan_discriminators_within_bounds_and_are_written_only_when_given()
+    {
+        var wide = Settings.Of("fashion-mnist", ("d_features", 64));
+        Assert.Equal(64, wide.DFeatures);
+        Assert.Equal(RunOptions.Dcgan28Features, wide.Features);
+        Assert.Contains("\"d_features\": 64", wide.ToJson());
+        Assert.Equal(wide.ToJson(), RunOptions.FromJson(wide.ToJson(), "config.json").ToJson());
+        Assert.DoesNotContain("d_features", Settings.Of("fashion-mnist").ToJson());
+
+        var onPoints = Assert.Throws<ArgumentException>(() => Settings.Of("ring", ("d_features", 64)));
+        Assert.Contains("d_features (--d-features) applies to DCGAN discriminators", onPoints.Message);
+        var onVae = Assert.Throws<ArgumentException>(() => Settings.Of("fashion-mnist", ("model", "vae"), ("d_features", 64)));
+        Assert.Contains("d_features (--d-features) applies to DCGAN discriminators", onVae.Message);
+        foreach (int bad in new[] { 0, 1025 })
+        {
+            var e = Assert.Throws<ArgumentException>(() => Settings.Of("fashion-mnist", ("d_features", bad)));
+            Assert.Contains($"D's features (--d-features) must be between 1 and 1024 (got {bad})", e.Message);
+        }
+    }
+
+    [Fact]
     public void The_joint_batch_applies_only_to_a_batch_normalised_dcgan_discriminator()
     {
         Assert.True(Settings.Of("fashion-mnist", ("joint_batch", true)).JointBatch);
