@@ -10,6 +10,9 @@ public sealed record DcganArchitecture(int ImageSize, int Channels, int LatentDi
     /// <summary>Image sides the DCGAN models are built for.</summary>
     public static readonly IReadOnlyList<int> SupportedSizes = new[] { 28, 32, 64 };
 
+    /// <summary>The most feature maps F a DCGAN's outermost layer may have.</summary>
+    public const int MaxFeatures = 1024;
+
     /// <summary>Side of the first (generator) or last (discriminator) feature grid.</summary>
     public int BaseSide => ImageSize == 28 ? 7 : 4;
 
@@ -25,7 +28,7 @@ public sealed record DcganArchitecture(int ImageSize, int Channels, int LatentDi
         if (!SupportedSizes.Contains(ImageSize)) yield return UnsupportedSize(ImageSize);
         if (Channels is not (1 or 3)) yield return $"the DCGAN takes 1 (grayscale) or 3 (RGB) channels (got {Channels}).";
         if (LatentDim < 1) yield return $"latent dimension must be at least 1 (got {LatentDim}).";
-        if (Features is < 1 or > 1024) yield return $"DCGAN features must be between 1 and 1024 (got {Features}).";
+        if (Features is < 1 or > MaxFeatures) yield return $"DCGAN features must be between 1 and {MaxFeatures} (got {Features}).";
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> listing the problems, if any.</summary>

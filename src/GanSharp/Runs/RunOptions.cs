@@ -271,7 +271,7 @@ public sealed record RunOptions(
         if (Kind == DataKind.Points && Model != ModelKind.Mlp) problems.Add($"model {SettingNames.Name(Model)} needs image data; points train MLPs (--model mlp).");
         if (Model == ModelKind.Dcgan && ImageSize is { } size && Channels is { } channels && Features is { } features)
             problems.AddRange(new DcganArchitecture(size, channels, LatentDim, features).Validate());
-        if (DFeatures is < 1 or > 1024) problems.Add(Invariant($"D's features (--d-features) must be between 1 and 1024 (got {DFeatures})."));
+        if (DFeatures is < 1 or > DcganArchitecture.MaxFeatures) problems.Add(Invariant($"D's features (--d-features) must be between 1 and {DcganArchitecture.MaxFeatures} (got {DFeatures})."));
         if (Kind == DataKind.Images)
         {
             if (ImageSize is { } side && !DcganArchitecture.SupportedSizes.Contains(side))
