@@ -1,3 +1,4 @@
+using System.Globalization;
 using GanSharp.Data;
 using GanSharp.Metrics;
 using GanSharp.Models;
@@ -44,7 +45,7 @@ public static class StackedMnistEvaluation
     public static readonly IReadOnlyList<string> ChannelNames = new[] { "red", "green", "blue" };
 
     /// <summary>The values of each channel: the digits "0" … "9".</summary>
-    public static readonly IReadOnlyList<string> DigitNames = Enumerable.Range(0, 10).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    public static readonly IReadOnlyList<string> DigitNames = Enumerable.Range(0, 10).Select(d => d.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     /// <summary>
     /// The row of <paramref name="images"/>: modes captured, mode KL, sharpness relative to <paramref name="realEnergy"/>, per channel

@@ -39,4 +39,26 @@ public class RunModelsTests
         using (discriminator)
             Assert.Equal(new long[] { 8, 3, 4, 4 }, ShapeOf(discriminator, "net.down0.weight"));
     }
+
+    [Fact]
+    public void D_features_also_set_the_width_of_a_spectrally_normalised_discriminator_with_the_minibatch_spread()
+    {
+        var options = Settings.Of("stacked-mnist", ("features", 8), ("d_features", 12), ("pack", 2), ("batch_size", 4),
+            ("spectral_norm", true), ("minibatch_std", true));
+        random.manual_seed(0);
+        var (generator, discriminator) = RunModels.Create(options, new long[] { 3, 28, 28 });
+        using (generator)
+        using (discriminator)
+        {
+            // Spectral norm wraps each convolution (its weight under .layer) and drops batch norm; the spread adds one map, so the
+            // logit reads 2·F_D + 1 = 25 maps over the 7 × 7 grid. G keeps F = 8.
+            Assert.Equal(new long[] { 8, 3, 4, 4 }, ShapeOf(generator, "net.out.weight"));
+            Assert.Equal(new long[] { 12, 6, 4, 4 }, ShapeOf(discriminator, "net.down0.layer.weight"));
+            Assert.Equal(new long[] { 24, 12, 4, 4 }, ShapeOf(discriminator, "net.down1.layer.weight"));
+            Assert.Equal(new long[] { 1, 25, 7, 7 }, ShapeOf(discriminator, "net.logit.layer.weight"));
+            Assert.DoesNotContain(discriminator.named_parameters(), p => p.name.Contains(".bn", StringComparison.Ordinal));
+            using var logits = discriminator.forward(randn(4, 6, 28, 28));
+            Assert.Equal(new long[] { 4 }, logits.shape);
+        }
+    }
 }
