@@ -57,6 +57,7 @@ internal sealed class RunCommandOptions
         Setting<bool>("--spectral-norm", "Spectral normalisation of D's layers (Miyato et al. 2018). Default: off.");
         Setting<bool>("--minibatch-std", "DCGAN: D also sees the spread of its batch, a minibatch standard deviation channel before its logit (Karras et al. 2018). Default: off.");
         Setting<bool>("--joint-batch", "DCGAN: D judges data and generated images in one batch, so its batch norm compares them rather than normalising each apart (hiding a colour or class shift all generated images share). Default: off.");
+        Setting<double>("--feature-matching", "DCGAN: G also matches the mean of D's last hidden layer over data, with weight λ: λ·‖E f(x) − E f(G(z))‖²/d added to its loss (Salimans et al. 2016). Default: none.", helpName: "LAMBDA");
         Setting<int>("--seed", "Seed of every random stream (weights, data, noise, preview). Default: 1 points, 0 images.");
         Setting<int>("--frames-every", "Points: a frame and the mode metrics every N iterations (0: only at the end). Default: 100.");
         Setting<int>("--sample-every", "Images: iterations between sample grids. Default: 200.");

@@ -1,5 +1,6 @@
 using GanSharp.Data;
 using GanSharp.Distributions;
+using GanSharp.Models;
 using GanSharp.Objectives;
 using GanSharp.Runtime;
 using TorchSharp;
@@ -36,6 +37,8 @@ public sealed class GanTrainer : IGenerativeTrainer
     {
         var problems = options.Validate();
         if (problems.Count > 0) throw new ArgumentException("Invalid training options: " + string.Join(" ", problems), nameof(options));
+        if (options.FeatureMatching is > 0 && discriminator is not IHiddenFeatures)
+            throw new ArgumentException($"Feature matching reads D's last hidden layer, which {discriminator.GetType().Name} does not give (a DCGAN discriminator does).", nameof(discriminator));
         Options = options;
         Device = device ?? CPU;
         Generator = generator;
@@ -244,6 +247,24 @@ public sealed class GanTrainer : IGenerativeTrainer
     }
 
     /// <summary>
+    /// D's outputs on the generated batch and its last hidden layer on both batches (<see cref="IHiddenFeatures"/>), for feature matching:
+    /// in one pass over [real; fake] with <see cref="TrainingOptions.JointBatch"/>, else in two.
+    /// </summary>
+    private (Tensor FakeOutputs, Tensor RealHidden, Tensor FakeHidden) JudgeWithHidden(Tensor realInput, Tensor fakeInput)
+    {
+        var d = (IHiddenFeatures)Discriminator;
+        if (!Options.JointBatch)
+        {
+            var (_, realHidden) = d.ForwardWithHidden(realInput);
+            var (fakeOutputs, fakeHidden) = d.ForwardWithHidden(fakeInput);
+            return (fakeOutputs, realHidden, fakeHidden);
+        }
+        long m = realInput.shape[0];
+        var (outputs, hidden) = d.ForwardWithHidden(cat(new[] { realInput, fakeInput }));
+        return (outputs.narrow(0, m, fakeInput.shape[0]), hidden.narrow(0, 0, m), hidden.narrow(0, m, fakeInput.shape[0]));
+    }
+
+    /// <summary>
     /// One step of G on fresh noise; returns the detached numbers [L_G, ‖∇L_G‖]. With <see cref="TrainingOptions.JointBatch"/> D judges
     /// G's samples beside <paramref name="realInput"/> (the data of D's last step; null: a fresh batch), as in D's own steps.
     /// </summary>
@@ -258,10 +279,18 @@ public sealed class GanTrainer : IGenerativeTrainer
         try
         {
             var fakeInput = Pack(Generator.forward(z));
-            var gOutputs = Options.JointBatch
-                ? JudgeBoth(realInput ?? Pack(Data.NextBatch(Options.BatchSize).to(Device)), fakeInput).Fake
-                : Discriminator.forward(fakeInput);
-            gLoss = ObjectiveLosses.GeneratorLoss(Options.Objective, gOutputs);
+            if (Options.FeatureMatching is > 0 and var lambda)
+            {
+                var (gOutputs, realHidden, fakeHidden) = JudgeWithHidden(realInput ?? Pack(Data.NextBatch(Options.BatchSize).to(Device)), fakeInput);
+                gLoss = ObjectiveLosses.GeneratorLoss(Options.Objective, gOutputs) + lambda * FeatureMatching.Loss(realHidden.detach(), fakeHidden);
+            }
+            else
+            {
+                var gOutputs = Options.JointBatch
+                    ? JudgeBoth(realInput ?? Pack(Data.NextBatch(Options.BatchSize).to(Device)), fakeInput).Fake
+                    : Discriminator.forward(fakeInput);
+                gLoss = ObjectiveLosses.GeneratorLoss(Options.Objective, gOutputs);
+            }
             GeneratorOptimizer.zero_grad();
             gLoss.backward();
         }

@@ -22,6 +22,8 @@ namespace GanSharp.Gan;
 /// <param name="Ema">β of an exponential moving average of G's weights that samples in G's place (<see cref="GeneratorAverage"/>); null: none.</param>
 /// <param name="JointBatch">D judges data and generated samples in one forward pass (<see cref="GanTrainer"/>), so that a batch-normalised D
 /// normalises them together and sees what every generated sample of a batch shares; false: one pass each.</param>
+/// <param name="FeatureMatching">λ of feature matching added to G's loss, λ·‖E f(x) − E f(G(z))‖²/d over D's last hidden layer f
+/// (<see cref="Objectives.FeatureMatching"/>; Salimans et al. 2016); D must implement <see cref="Models.IHiddenFeatures"/>. null or 0: none.</param>
 public sealed record TrainingOptions(
     int Iterations = 10_000,
     int BatchSize = 256,
@@ -39,7 +41,8 @@ public sealed record TrainingOptions(
     double? R1 = null,
     int Pack = 1,
     double? Ema = null,
-    bool JointBatch = false)
+    bool JointBatch = false,
+    double? FeatureMatching = null)
 {
     /// <summary>The factor on both learning rates at iteration t (0-based): 1, or 1 − t / T for the linear schedule.</summary>
     public double LearningRateFactor(int iteration) => Schedule switch
@@ -70,6 +73,7 @@ public sealed record TrainingOptions(
         if (WeightClip is { } c && !(c > 0 && double.IsFinite(c))) problems.Add($"weight clipping c must be a positive number (got {c}).");
         if (GradientPenalty is { } lambda && !(lambda >= 0 && double.IsFinite(lambda))) problems.Add($"the gradient penalty λ must be zero or more (got {lambda}).");
         if (R1 is { } gamma && !(gamma >= 0 && double.IsFinite(gamma))) problems.Add($"the R1 penalty γ must be zero or more (got {gamma}).");
+        if (FeatureMatching is { } fm && !(fm >= 0 && double.IsFinite(fm))) problems.Add($"the feature matching weight λ must be zero or more (got {fm}).");
         if (Pack < 1) problems.Add($"pack must be at least 1 sample (got {Pack}).");
         else if (BatchSize % Pack != 0) problems.Add($"the batch size {BatchSize} must be a multiple of pack {Pack}, so that D sees whole packs.");
         if (Ema is { } beta && !(beta > 0 && beta < 1)) problems.Add($"the EMA decay must be in (0, 1) (got {beta}).");

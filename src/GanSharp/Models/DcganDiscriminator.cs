@@ -15,7 +15,7 @@ namespace GanSharp.Models;
 /// <c>net.mbstd</c> with a minibatch standard deviation channel; <c>net.logit</c> (a convolution to 1 channel whose kernel covers the
 /// base grid, <see cref="FullFrameConvolution"/>).
 /// </remarks>
-public sealed class DcganDiscriminator : Module<Tensor, Tensor>
+public sealed class DcganDiscriminator : Module<Tensor, Tensor>, IHiddenFeatures
 {
     private readonly Sequential net;
 
@@ -66,6 +66,23 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>
                 pooled.Add(functional.adaptive_max_pool2d(h, new long[] { FeatureGrid, FeatureGrid }).flatten(1));
         }
         return cat(pooled, 1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// x [m, C, S, S] ↦ (logits [m], the last hidden layer [m, F·2^(L−1)·b·b]): the activations after the last LeakyReLU, before any
+    /// minibatch standard deviation channel and the logit, as feature matching reads them.
+    /// </summary>
+    public (Tensor Logits, Tensor Hidden) ForwardWithHidden(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        var h = x;
+        Tensor hidden = null!;
+        foreach (var (name, layer) in net.named_children())
+        {
+            if (name is "mbstd" or "logit") hidden ??= h.flatten(1);   // [m, c, b, b] → [m, c·b·b]
+            h = ((Module<Tensor, Tensor>)layer).forward(h);
+        }
+        return (h.flatten().MoveToOuterDisposeScope(), hidden.MoveToOuterDisposeScope());
     }
 
     /// <summary>x [m, C, S, S] ↦ logits [m].</summary>

@@ -125,6 +125,9 @@ public sealed record RunOptions(
     /// <summary>DCGAN: D judges data and generated images in one batch, so its batch norm normalises them together (<see cref="TrainingOptions.JointBatch"/>).</summary>
     public bool JointBatch { get; init; }
 
+    /// <summary>DCGAN: λ of feature matching in G's loss, λ·‖E f(x) − E f(G(z))‖²/d over D's last hidden layer (<see cref="Objectives.FeatureMatching"/>; null or 0: none).</summary>
+    public double? FeatureMatching { get; init; }
+
     /// <summary>DCGAN: D's feature maps F_D of its outermost convolution, where they differ from G's <see cref="Features"/> (null: the same F).</summary>
     public int? DFeatures { get; init; }
 
@@ -178,7 +181,7 @@ public sealed record RunOptions(
         new OptimizerOptions(OptimizerG, LrG, Beta1, Beta2, Momentum),
         Seed,
         ReplayFraction is { } fraction ? new ReplayOptions(ReplayCapacity ?? 0, fraction) : null,
-        LrSchedule, Clip, GpLambda, R1, Pack, Ema, JointBatch);
+        LrSchedule, Clip, GpLambda, R1, Pack, Ema, JointBatch, FeatureMatching);
 
     /// <summary>
     /// A complete configuration from the settings in <paramref name="given"/> (snake_case keys, as in <c>config.json</c>): the rest take
@@ -431,6 +434,7 @@ public sealed record RunOptions(
                 "clip" when options.Objective != GanObjective.Wgan => "the wgan objective (--objective wgan)",
                 "gp_lambda" when options.Objective != GanObjective.WganGp => "the wgan-gp objective (--objective wgan-gp)",
                 "features" when options.Model is not (ModelKind.Dcgan or ModelKind.Ae or ModelKind.Vae) => "DCGAN models and the auto-encoder baselines (--model dcgan, ae or vae)",
+                "feature_matching" when options.FeatureMatching is > 0 && options.Model != ModelKind.Dcgan => "DCGAN discriminators (--model dcgan), whose last hidden layer it matches",
                 "d_features" when options.Model != ModelKind.Dcgan => "DCGAN discriminators (--model dcgan)",
                 "components" when options.Model != ModelKind.Gmm => "the Gaussian mixture baseline (--model gmm)",
                 "minibatch_std" when options.MinibatchStd && options.Model != ModelKind.Dcgan => "DCGAN discriminators (--model dcgan): on points D's value at a point would depend on the other points drawn with it",

@@ -11,18 +11,6 @@ namespace GanSharp.Tests.Gan;
 
 public class JointBatchTests
 {
-    /// <summary>The same eight points every call.</summary>
-    private sealed class FixedBatch : IBatchSource
-    {
-        private readonly Tensor _points;
-        public FixedBatch(Tensor points) => _points = points;
-        public long[] SampleShape => new long[] { 2 };
-        public Tensor NextBatch(int m) => m == _points.shape[0] ? _points.clone() : throw new ArgumentException($"this source holds {_points.shape[0]} points, not {m}");
-        public BatchSourceState SaveState() => new(Array.Empty<byte>());
-        public void LoadState(BatchSourceState state) { }
-        public void Dispose() => _points.Dispose();
-    }
-
     /// <summary>A "generator" whose samples are the data moved by a constant: what every sample of its batch shares.</summary>
     private sealed class ShiftedData : Module<Tensor, Tensor>
     {
@@ -50,7 +38,7 @@ public class JointBatchTests
         using var points = randn(8, 2);
         var options = new TrainingOptions(Iterations: iterations, BatchSize: 8, JointBatch: joint,
             DiscriminatorOptimizer: new GanSharp.Gan.OptimizerOptions(LearningRate: 1e-2));
-        using var trainer = new GanTrainer(new ShiftedData(points, shift), new BatchNormCritic(), new FixedBatch(points.clone()), options);
+        using var trainer = new GanTrainer(new ShiftedData(points, shift), new BatchNormCritic(), new FixedPointBatch(points.clone()), options);
         return Enumerable.Range(0, iterations).Select(_ => trainer.Step()).ToArray();
     }
 

@@ -118,6 +118,15 @@ public class RunOptionsTests
     }
 
     [Fact]
+    public void Feature_matching_reaches_the_trainer_and_applies_only_to_dcgan_discriminators()
+    {
+        Assert.Equal(2.5, Settings.Of("stacked-mnist", ("feature_matching", 2.5)).ToTrainingOptions(10).FeatureMatching);
+        Assert.Null(Settings.Of("stacked-mnist").ToTrainingOptions(10).FeatureMatching);
+        var e = Assert.Throws<ArgumentException>(() => Settings.Of("ring", ("feature_matching", 1.0)));
+        Assert.Contains("feature_matching (--feature-matching) applies to DCGAN discriminators", e.Message);
+    }
+
+    [Fact]
     public void A_dcgan_on_points_is_an_error()
     {
         var e = Assert.Throws<ArgumentException>(() => Settings.Of("ring", ("model", "dcgan")));
