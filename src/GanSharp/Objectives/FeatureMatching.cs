@@ -11,7 +11,7 @@ public static class FeatureMatching
 {
     /// <summary>
     /// (1/d) · Σ_j (mean_i f_j(x_i) − mean_i f_j(G(z_i)))², the squared distance of the two minibatch means averaged over the d features
-    /// (so λ does not scale with D's width).
+    /// (so its value does not grow with D's width; its gradient on each feature shrinks as 1/d).
     /// </summary>
     /// <param name="realFeatures">f(x) [m, d] on data (no gradient is needed through them).</param>
     /// <param name="fakeFeatures">f(G(z)) [n, d] on generated samples.</param>
