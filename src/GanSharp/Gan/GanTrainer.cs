@@ -248,7 +248,8 @@ public sealed class GanTrainer : IGenerativeTrainer
 
     /// <summary>
     /// D's outputs on the generated batch and its last hidden layer on both batches (<see cref="IHiddenFeatures"/>), for feature matching:
-    /// in one pass over [real; fake] with <see cref="TrainingOptions.JointBatch"/>, else in two.
+    /// in one pass over [real; fake] with <see cref="TrainingOptions.JointBatch"/>, else in two (then D's batch norms, in training mode,
+    /// also take the real batch into their running averages, which G's step without feature matching does not).
     /// </summary>
     private (Tensor FakeOutputs, Tensor RealHidden, Tensor FakeHidden) JudgeWithHidden(Tensor realInput, Tensor fakeInput)
     {
