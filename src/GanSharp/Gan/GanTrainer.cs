@@ -280,16 +280,15 @@ public sealed class GanTrainer : IGenerativeTrainer
         try
         {
             var fakeInput = Pack(Generator.forward(z));
+            Tensor RealInput() => realInput ?? Pack(Data.NextBatch(Options.BatchSize).to(Device));
             if (Options.FeatureMatching is > 0 and var lambda)
             {
-                var (gOutputs, realHidden, fakeHidden) = JudgeWithHidden(realInput ?? Pack(Data.NextBatch(Options.BatchSize).to(Device)), fakeInput);
+                var (gOutputs, realHidden, fakeHidden) = JudgeWithHidden(RealInput(), fakeInput);
                 gLoss = ObjectiveLosses.GeneratorLoss(Options.Objective, gOutputs) + lambda * FeatureMatching.Loss(realHidden.detach(), fakeHidden);
             }
             else
             {
-                var gOutputs = Options.JointBatch
-                    ? JudgeBoth(realInput ?? Pack(Data.NextBatch(Options.BatchSize).to(Device)), fakeInput).Fake
-                    : Discriminator.forward(fakeInput);
+                var gOutputs = Options.JointBatch ? JudgeBoth(RealInput(), fakeInput).Fake : Discriminator.forward(fakeInput);
                 gLoss = ObjectiveLosses.GeneratorLoss(Options.Objective, gOutputs);
             }
             GeneratorOptimizer.zero_grad();
