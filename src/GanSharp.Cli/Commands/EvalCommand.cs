@@ -26,6 +26,7 @@ internal static class EvalCommand
         var cacheDir = new Option<string>("--cache-dir") { Description = $"Classifier cache (default: ${ClassifierCache.DirectoryVariable}, else $XDG_CACHE_HOME/gansharp, else ~/.cache/gansharp).", HelpName = "DIR" };
         var epochs = new Option<int>("--classifier-epochs") { Description = "Epochs of the feature classifier when it must be trained.", DefaultValueFactory = _ => new FeatureClassifierOptions().Epochs };
         var shift = new Option<int>("--classifier-shift") { Description = $"Train the classifier on images moved by random whole-pixel shifts of up to this many pixels each way (0 … {FeatureClassifierOptions.MaxShift}).", HelpName = "PIXELS", DefaultValueFactory = _ => new FeatureClassifierOptions().Shift };
+        var ensemble = new Option<int>("--classifier-ensemble") { Description = $"stacked-mnist: read each channel's digit with K classifiers trained alike from seeds --seed … --seed + K − 1, their probabilities averaged (1 … {DigitReader.MaxSize}).", HelpName = "K", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "Seed of the classifier, the reference draw and the sampling noise.", DefaultValueFactory = _ => 0 };
         var features = new Option<string>("--features") { Description = "For a folder: the labelled set whose classifier supplies the features.", HelpName = "NAME", DefaultValueFactory = _ => "fashion-mnist" };
         var samples = new Option<string>("--samples") { Description = "Folder of generated pictures to score (e.g. written by `gansharp sample`): 28×28 grayscale, or any size with --resize.", HelpName = "DIR" };
@@ -50,7 +51,7 @@ internal static class EvalCommand
         }));
 
         var command = new Command("eval", "Score a generator checkpoint on real images (FD, precision/recall, density/coverage, classifier score, class coverage), or a point run's samples (modes, KL, JSD), beside calibration rows.");
-        foreach (var option in new Option[] { checkpoint, ownWeights, samples, resize, run, points, data, dataDir, n, output, cacheDir, epochs, shift, seed, features }) command.Options.Add(option);
+        foreach (var option in new Option[] { checkpoint, ownWeights, samples, resize, run, points, data, dataDir, n, output, cacheDir, epochs, shift, ensemble, seed, features }) command.Options.Add(option);
         command.Subcommands.Add(trainClassifier);
         command.SetAction(result => CommandErrors.Guard(console, () =>
         {
@@ -64,7 +65,10 @@ internal static class EvalCommand
             if ((result.GetValue(data) ?? trainedOn?.Data) is { } modeData && ModeEvaluation.Applies(modeData))
                 return ModeEvaluation.Run(console, modeData, result.GetValue(checkpoint), result.GetValue(ownWeights), result.GetValue(samples) is not null, result.GetValue(dataDir),
                     result.GetResult(n) is { Implicit: false } ? result.GetValue(n) : null, result.GetValue(output), Cache(result, cacheDir),
-                    ClassifierOptions(result, epochs, shift, seed), evalData => Classifier(console, evalData, ClassifierOptions(result, epochs, shift, seed), Cache(result, cacheDir)));
+                    ClassifierOptions(result, epochs, shift, seed), result.GetValue(ensemble),
+                    (evalData, memberOptions) => Classifier(console, evalData, memberOptions, Cache(result, cacheDir)));
+            if (result.GetValue(ensemble) != 1)
+                throw new ArgumentException($"--classifier-ensemble reads the digits of stacked-mnist; {result.GetValue(data) ?? trainedOn?.Data ?? "this data"} is scored by one feature classifier.");
             var options = new EvaluationOptions(SampleCount: result.GetValue(n), Seed: seedValue);
             ResourceBounds.EnsureMemory(2.0 * options.SampleCount * 28 * 28 * sizeof(float), $"--n {options.SampleCount}",
                 "estimated as the generated and the real 28×28 pictures in four-byte floats");

@@ -39,15 +39,18 @@ internal static class ModeEvaluation
     /// <param name="output">--out, else runs/eval.</param>
     /// <param name="cache">The classifier cache.</param>
     /// <param name="classifierOptions">The digit classifier's recipe.</param>
-    /// <param name="classifier">Finds or trains the classifier of labelled data, printing its accuracy.</param>
+    /// <param name="readers">stacked-mnist: classifiers whose probabilities are averaged (<see cref="DigitReader"/>).</param>
+    /// <param name="classifier">Finds or trains the classifier of labelled data with the given recipe, printing its accuracy.</param>
     public static int Run(IAnsiConsole console, string data, string? checkpointOrRun, bool ownWeights, bool samplesGiven, string? dataDir, int? n, string? output,
-        ClassifierCache cache, FeatureClassifierOptions classifierOptions, Func<EvaluationData, TrainedClassifier> classifier)
+        ClassifierCache cache, FeatureClassifierOptions classifierOptions, int readers, Func<EvaluationData, FeatureClassifierOptions, TrainedClassifier> classifier)
     {
         if (samplesGiven) throw new ArgumentException($"{data} is scored from a --checkpoint (its samples are RGB images), not from a folder of --samples.");
         bool faces = data == CartoonFaces.Name;
         long[] shape = faces ? new long[] { 3, CartoonFaces.Side, CartoonFaces.Side } : new long[] { 3, 28, 28 };
         int count = n ?? (faces ? new EvaluationOptions().SampleCount : StackedModes.PublishedSampleCount);
         if (count < 1) throw new ArgumentException($"--n must be at least 1 (got {count}).");
+        if (faces && readers != 1) throw new ArgumentException($"--classifier-ensemble reads the digits of {StackedMnist.Name}; {CartoonFaces.Name} is read by one attribute classifier.");
+        if (readers is < 1 or > DigitReader.MaxSize) throw new ArgumentException($"--classifier-ensemble must be 1 … {DigitReader.MaxSize} (got {readers}).");
         ResourceBounds.EnsureMemory(3.0 * count * shape[0] * shape[1] * shape[2] * sizeof(float), $"--n {count}",
             "estimated as the generated and the real images and a copy of them, in four-byte floats");
         using var loaded = checkpointOrRun is null ? null : GeneratorCheckpoint.Load(checkpointOrRun, ownWeights);
@@ -71,7 +74,9 @@ internal static class ModeEvaluation
         else
         {
             using var mnist = EvaluationData.Open(ImageDatasets.MnistName, dataDir ?? loaded?.Options.DataDir, classifierOptions.Seed);
-            using var digits = classifier(mnist);
+            using var digits = DigitReader.Build(mnist, classifierOptions, readers, memberOptions => classifier(mnist, memberOptions));
+            if (readers > 1)
+                console.MarkupLine($"Digit reader: {readers} classifiers (seeds {classifierOptions.Seed}…{classifierOptions.Seed + readers - 1}), probabilities averaged: held-out accuracy [bold]{digits.Record.TestAccuracy:P2}[/]");
             report = StackedMnistEvaluation.Run(digits, mnist, generate, count, classifierOptions.Seed, loaded?.Path, progress);
         }
         report = report with { Weights = loaded is null ? null : OwnWeightsOption.Key(loaded.IsAverage) };

@@ -36,5 +36,27 @@ public sealed class StackedEvalCommandTests : IDisposable
         Assert.Equal("real", real["name"]!.GetValue<string>());
         // 300 uniform draws of 1,000 modes: 1000 · (1 − e^−0.3) = 259 distinct expected.
         Assert.InRange(real["modes_captured"]!.GetValue<int>(), 235, 280);
+
+        // The same checkpoint read by two classifiers (seeds 0 and 1), their probabilities averaged: the record says so.
+        var ensembleOutput = _dir.File("out-ensemble");
+        (code, text) = EvalCommandTests.Eval("--checkpoint", runDir, "--n", "300", "--classifier-epochs", "1", "--classifier-ensemble", "2",
+            "--cache-dir", _dir.File("cache"), "--out", ensembleOutput);
+        Assert.True(code == 0, text);
+        Assert.Contains("2 classifiers (seeds 0…1)", text);
+        var classifier = JsonNode.Parse(File.ReadAllText(Path.Combine(ensembleOutput, "eval.json")))!["classifier"]!;
+        Assert.Contains("ensemble of seeds 0…1", classifier["training"]!.GetValue<string>());
+        Assert.InRange(classifier["test_accuracy"]!.GetValue<double>(), 0, 1);
+    }
+
+    [Theory]
+    [InlineData("fashion-mnist", "one feature classifier")]
+    [InlineData("cartoon-faces", "one attribute classifier")]
+    public void A_classifier_ensemble_is_refused_where_no_digits_are_read(string data, string reason)
+    {
+        var (code, text) = EvalCommandTests.Eval("--data", data, "--classifier-ensemble", "2", "--cache-dir", _dir.File("cache"), "--out", _dir.File("out"));
+        Assert.NotEqual(0, code);
+        Assert.Contains("--classifier-ensemble", text);
+        Assert.Contains(reason, text);
+        Assert.False(Directory.Exists(_dir.File("out")));
     }
 }

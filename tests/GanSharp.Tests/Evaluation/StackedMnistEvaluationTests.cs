@@ -32,6 +32,7 @@ public sealed class StackedMnistEvaluationTests(SyntheticDigitClassifierFixture 
 {
     private readonly EvaluationData _digits = fixture.Digits;
     private readonly TrainedClassifier _classifier = fixture.Classifier;
+    private readonly DigitReader _reader = DigitReader.Of(fixture.Classifier);
 
     /// <summary>Stacks of held-out digits whose channel c shows digit digitsOf(i)[c] (an image of that digit, chosen in turn).</summary>
     private Tensor Stacks(int n, Func<int, int[]> digitsOf)
@@ -49,9 +50,9 @@ public sealed class StackedMnistEvaluationTests(SyntheticDigitClassifierFixture 
         Assert.True(_classifier.Record.TestAccuracy > 0.99, $"accuracy {_classifier.Record.TestAccuracy}");
         // Every (green, blue) pair three times under red 3: 100 equally likely modes, KL = Σ 0.01 · log(0.01 · 1000) = log 10.
         using var images = Stacks(300, i => new[] { 3, i % 100 / 10, i % 10 });
-        var modes = StackedMnistEvaluation.Modes(_classifier.Classifier, images);
+        var modes = StackedMnistEvaluation.Modes(_reader, images);
         Assert.Equal(Enumerable.Range(0, 300).Select(i => 300 + i % 100), modes);
-        var row = StackedMnistEvaluation.Score("model", _classifier.Classifier, images, realEnergy: 1);
+        var row = StackedMnistEvaluation.Score("model", _reader, images, realEnergy: 1);
         Assert.Equal(100, row.ModesCaptured);
         Assert.Equal(Math.Log(10), row.ModeKl, 9);
         // Red always 3: its digit KL is log 10; green and blue uniform: 0.
@@ -66,7 +67,7 @@ public sealed class StackedMnistEvaluationTests(SyntheticDigitClassifierFixture 
     public void A_generator_stuck_on_one_mode_scores_one_mode_and_kl_log_1000_beside_real_stacks_that_capture_what_n_allows()
     {
         using var stuck = Stacks(1000, _ => new[] { 1, 2, 3 });
-        var report = StackedMnistEvaluation.Run(_classifier, _digits, GeneratorSamples.FromImages(stuck, 1000), n: 1000, seed: 4, checkpoint: "stuck");
+        var report = StackedMnistEvaluation.Run(_reader, _digits, GeneratorSamples.FromImages(stuck, 1000), n: 1000, seed: 4, checkpoint: "stuck");
         Assert.Equal((1, 1000), (report.Model!.ModesCaptured, report.ModeCount));
         Assert.Equal(Math.Log(1000), report.Model.ModeKl, 9);
         // 1,000 uniform draws of 1,000 modes leave e⁻¹ of them empty: 632 captured expected (600–662 in 300 simulated draws), KL 0.57 (0.52–0.63).
@@ -93,8 +94,8 @@ public sealed class StackedMnistEvaluationTests(SyntheticDigitClassifierFixture 
         var threes = Stacks(200, i => new[] { 3, i % 10, (i + 5) % 10 });
         var eights = Stacks(200, i => new[] { 8, (i + 3) % 10, (i + 1) % 10 });
         var blends = (threes + eights) / 2;
-        var real = StackedMnistEvaluation.Score("real", _classifier.Classifier, threes, realEnergy: 1);
-        var blended = StackedMnistEvaluation.Score("model", _classifier.Classifier, blends, realEnergy: 1);
+        var real = StackedMnistEvaluation.Score("real", _reader, threes, realEnergy: 1);
+        var blended = StackedMnistEvaluation.Score("model", _reader, blends, realEnergy: 1);
         Assert.InRange(real.UnclearShare!.Value, 0, 0.05);
         Assert.True(blended.UnclearShare > real.UnclearShare + 0.3, $"unclear: blends {blended.UnclearShare:P1}, real {real.UnclearShare:P1}");
         Assert.Equal(blended.UnclearShare, ModeCountJson.ToJson(new ModeCountReport("d", 1000, "p", _classifier.Record, blended, [real], null))["unclear_share"]!.GetValue<double>());
