@@ -47,16 +47,16 @@ public sealed class DigitReader : IDisposable
     public Tensor Logits(Tensor images)
     {
         using var scope = NewDisposeScope();
-        Tensor? probabilitySum = null;
-        foreach (var member in Members)
-        {
-            var (features, logits) = FeatureClassifierTrainer.Embed(member.Classifier, images);
-            features.Dispose();
-            if (Members.Count == 1) return logits.MoveToOuterDisposeScope();
-            var p = logits.to_type(float64).softmax(1);                    // [n, C]
-            probabilitySum = probabilitySum is null ? p : probabilitySum + p;
-        }
-        return (probabilitySum! / Members.Count).log().to_type(float32).MoveToOuterDisposeScope();   // log p̄ [n, C]
+        if (Members.Count == 1) return MemberLogits(Members[0], images).MoveToOuterDisposeScope();
+        var probabilities = Members.Select(m => MemberLogits(m, images).to_type(float64).softmax(1));   // K × [n, C]
+        return stack(probabilities).mean(new long[] { 0 }).log().to_type(float32).MoveToOuterDisposeScope();   // log p̄ [n, C]
+    }
+
+    private static Tensor MemberLogits(TrainedClassifier member, Tensor images)
+    {
+        var (features, logits) = FeatureClassifierTrainer.Embed(member.Classifier, images);
+        features.Dispose();
+        return logits;
     }
 
     /// <summary>Fraction of <paramref name="images"/> whose argmax class is their label.</summary>
@@ -67,13 +67,6 @@ public sealed class DigitReader : IDisposable
         var correct = Logits(images).argmax(1).eq(tensor(labels.Select(l => (long)l).ToArray()));
         return correct.to_type(float64).mean().item<double>();
     }
-
-    /// <summary>
-    /// The reader of <paramref name="size"/> classifiers of labelled <paramref name="data"/>, trained with <paramref name="options"/> from
-    /// seeds options.Seed … options.Seed + size − 1, each from <paramref name="cache"/> or trained now.
-    /// </summary>
-    public static DigitReader GetOrTrain(EvaluationData data, FeatureClassifierOptions options, int size, ClassifierCache cache) =>
-        Build(data, options, size, memberOptions => FeatureClassifiers.GetOrTrain(data, memberOptions, cache));
 
     /// <summary>
     /// The reader of <paramref name="size"/> classifiers, member k found or trained by <paramref name="member"/> with
